@@ -1,0 +1,68 @@
+package io.github.backprop.graph;
+
+import io.github.backprop.kernels.Elementwise;
+import io.github.backprop.kernels.Gemm;
+import io.github.backprop.tensor.Shape;
+import io.github.backprop.tensor.ShapeMismatchException;
+import io.github.backprop.tensor.Tensor;
+
+/**
+ * {@code z = x W^T + b} for a batch x of shape [batch, in], weights W of shape [units, in] (row j
+ * holds the weights into unit j, Nielsen's w_jk) and bias b of shape [units]: a dense layer's
+ * weighted input, one gemm forward and two backward.
+ */
+public final class Affine implements Op {
+  @Override
+  public String name() {
+    return "affine";
+  }
+
+  @Override
+  public Shape outputShape(Shape... in) {
+    Shapes.requireCount(name(), in, 3);
+    Shapes.requireMatrix(name(), "input", in[0]);
+    Shapes.requireMatrix(name(), "weights", in[1]);
+    int units = in[1].dim(0);
+    if (in[0].dim(1) != in[1].dim(1)) {
+      throw new ShapeMismatchException(
+          "affine: input has shape " + in[0] + " but the weights " + in[1] + " expect [batch, "
+              + in[1].dim(1) + "]",
+          "[batch, " + in[1].dim(1) + "]", in[0].toString());
+    }
+    if (in[2].rank() != 1 || in[2].dim(0) != units) {
+      throw new ShapeMismatchException(
+          "affine: bias has shape " + in[2] + " but the weights " + in[1] + " need [" + units + "]",
+          "[" + units + "]", in[2].toString());
+    }
+    return Shape.of(in[0].dim(0), units);
+  }
+
+  @Override
+  public void forward(Tensor[] in, Tensor z) {
+    Tensor x = in[0];
+    Tensor w = in[1];
+    Gemm.gemm(false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(), w.data(), w.cols(),
+        false, z.data(), z.cols());                                      // x W^T
+    Elementwise.addRowInPlace(z.data(), z.rows(), z.cols(), in[2].data()); // + b
+  }
+
+  @Override
+  public void backward(Tensor[] in, Tensor z, Tensor delta, Tensor[] gIn) {
+    Tensor x = in[0];
+    Tensor w = in[1];
+    int batch = z.rows();
+    int units = z.cols();
+    int fanIn = x.cols();
+    if (gIn[0] != null) { // dX += delta W            (BP2 before the activation's derivative)
+      Gemm.gemm(false, false, batch, fanIn, units, delta.data(), units, w.data(), fanIn, true,
+          gIn[0].data(), fanIn);
+    }
+    if (gIn[1] != null) { // dW += delta^T X          (BP4, summed over the batch)
+      Gemm.gemm(true, false, units, fanIn, batch, delta.data(), units, x.data(), fanIn, true,
+          gIn[1].data(), fanIn);
+    }
+    if (gIn[2] != null) { // db += column sums of delta (BP3, summed over the batch)
+      Elementwise.sumRowsAccumulate(delta.data(), batch, units, gIn[2].data());
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package io.github.backprop.graph;
+
+import io.github.backprop.tensor.Shape;
+import io.github.backprop.tensor.Tensor;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A computation graph, built once and run many times: forward computes every node from its
+ * inputs in topological order; backward walks that order in reverse, each op turning its output's
+ * gradient into its inputs' gradients, which add up where a node feeds several ops.
+ *
+ * <pre>{@code
+ * Graph.Builder b = Graph.builder();
+ * Node x = b.input("x", Shape.of(4, 2));
+ * Node w = b.parameter("w", weights, weightGrad);
+ * Node y = b.apply("y", new MatMul(false, true), x, w);
+ * Graph g = b.build();
+ * g.forward();
+ * g.backward(y, seedGradient);   // w's gradient buffer now holds dL/dw
+ * }</pre>
+ *
+ * <p>Shapes are checked as nodes are added. Buffers are allocated once, so running the graph does
+ * not allocate. Not thread-safe.
+ */
+public final class Graph {
+  private final List<Node> order;
+  private final Map<Node, List<Node>> ancestorsByRoot = new IdentityHashMap<>();
+  private final Tensor[][] inputValues;
+  private final Tensor[][] inputGrads;
+
+  private Graph(List<Node> order) {
+    this.order = order;
+    this.inputValues = new Tensor[order.size()][];
+    this.inputGrads = new Tensor[order.size()][];
+    for (int i = 0; i < order.size(); i++) {
+      List<Node> in = order.get(i).inputs();
+      inputValues[i] = new Tensor[in.size()];
+      inputGrads[i] = new Tensor[in.size()];
+      for (int j = 0; j < in.size(); j++) {
+        inputValues[i][j] = in.get(j).value();
+      }
+    }
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The nodes in topological order: every node comes after its inputs. */
+  public List<Node> nodes() {
+    return Collections.unmodifiableList(order);
+  }
+
+  /** Computes every op node from its inputs, in topological order. */
+  public void forward() {
+    for (int i = 0; i < order.size(); i++) {
+      Node node = order.get(i);
+      if (node.op() != null) {
+        node.op().forward(inputValues[i], node.value());
+      }
+    }
+  }
+
+  /**
+   * Back-propagates from {@code root}: zeroes every gradient that {@code root} depends on, sets
+   * root's gradient to {@code seed}, then runs each op's backward rule in reverse topological
+   * order. Afterwards every parameter's gradient buffer holds d(seed . root)/d(parameter).
+   *
+   * <p>Seeding a node before the last one (the pre-activation of a fused loss) skips the ops
+   * after it.
+   *
+   * @param seed the gradient of the loss with respect to root, of root's shape
+   * @throws IllegalArgumentException if root is not in this graph or the seed's shape differs
+   */
+  public void backward(Node root, Tensor seed) {
+    List<Node> ancestors = ancestorsByRoot.computeIfAbsent(root, this::ancestorsOf);
+    if (!seed.shape().equals(root.shape())) {
+      throw new io.github.backprop.tensor.ShapeMismatchException(
+          "backward from " + root.name() + ": seed gradient has shape " + seed.shape()
+              + " but the node has shape " + root.shape(),
+          root.shape().toString(), seed.shape().toString());
+    }
+    for (Node node : ancestors) {
+      node.gradBuffer().fillInPlace(0.0);
+    }
+    root.gradBuffer().copyFromInPlace(seed);
+    for (int a = ancestors.size() - 1; a >= 0; a--) {
+      Node node = ancestors.get(a);
+      if (node.op() == null) {
+        continue;
+      }
+      int i = indexOf(node);
+      Tensor[] grads = inputGrads[i];
+      List<Node> in = node.inputs();
+      for (int j = 0; j < grads.length; j++) {
+        grads[j] = in.get(j).requiresGrad() ? in.get(j).gradBuffer() : null;
+      }
+      node.op().backward(inputValues[i], node.value(), node.grad(), grads);
+    }
+  }
+
+  private int indexOf(Node node) {
+    // order is short (a few nodes per layer); a linear scan beats a boxed map lookup here
+    for (int i = 0; i < order.size(); i++) {
+      if (order.get(i) == node) {
+        return i;
+      }
+    }
+    throw new AssertionError("node " + node + " is not in this graph");
+  }
+
+  /** The nodes that root depends on and that need a gradient, root included, in topological order. */
+  private List<Node> ancestorsOf(Node root) {
+    if (!order.contains(root)) {
+      throw new IllegalArgumentException("backward: node " + root.name() + " is not in this graph");
+    }
+    Set<Node> reach = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Node> stack = new ArrayDeque<>();
+    stack.push(root);
+    while (!stack.isEmpty()) {
+      Node n = stack.pop();
+      if (n.requiresGrad() && reach.add(n)) {
+        n.inputs().forEach(stack::push);
+      }
+    }
+    List<Node> result = new ArrayList<>();
+    for (Node n : order) {
+      if (reach.contains(n)) {
+        result.add(n);
+      }
+    }
+    return result;
+  }
+
+  /** Adds nodes one at a time, checking each op's shapes as it is added. */
+  public static final class Builder {
+    private final List<Node> nodes = new ArrayList<>();
+    private final Set<String> names = new HashSet<>();
+
+    private Builder() {}
+
+    /** An input of the given shape, whose value the caller writes before each forward pass. */
+    public Node input(String name, Shape shape) {
+      return add(new Node(name, Node.Kind.INPUT, null, List.of(), Tensor.zeros(shape), null, false));
+    }
+
+    /** An input whose gradient is wanted too (to differentiate with respect to the data). */
+    public Node differentiableInput(String name, Shape shape) {
+      return add(new Node(name, Node.Kind.INPUT, null, List.of(), Tensor.zeros(shape), null, true));
+    }
+
+    /**
+     * A parameter over the caller's own buffers: the graph reads {@code value} and writes its
+     * gradient into {@code grad}, so several graphs can share one parameter.
+     */
+    public Node parameter(String name, Tensor value, Tensor grad) {
+      Objects.requireNonNull(value, "value");
+      if (!grad.shape().equals(value.shape())) {
+        throw new IllegalArgumentException(
+            "parameter " + name + ": gradient shape " + grad.shape() + " differs from value shape "
+                + value.shape());
+      }
+      return add(new Node(name, Node.Kind.PARAMETER, null, List.of(), value, grad, true));
+    }
+
+    /**
+     * The node {@code op(inputs...)}.
+     *
+     * @throws io.github.backprop.tensor.ShapeMismatchException if the op rejects the input shapes
+     */
+    public Node apply(String name, Op op, Node... inputs) {
+      Shape[] shapes = new Shape[inputs.length];
+      boolean requiresGrad = false;
+      for (int i = 0; i < inputs.length; i++) {
+        if (!nodes.contains(inputs[i])) {
+          throw new IllegalArgumentException(
+              name + ": input " + inputs[i].name() + " was not added to this graph");
+        }
+        shapes[i] = inputs[i].shape();
+        requiresGrad |= inputs[i].requiresGrad();
+      }
+      Shape out = op.outputShape(shapes);
+      return add(new Node(name, Node.Kind.OP, op, List.of(inputs), Tensor.zeros(out), null,
+          requiresGrad));
+    }
+
+    private Node add(Node node) {
+      if (!names.add(node.name())) {
+        throw new IllegalArgumentException("graph already has a node named " + node.name());
+      }
+      nodes.add(node);
+      return node;
+    }
+
+    /** The graph; nodes were added after their inputs, so insertion order is topological. */
+    public Graph build() {
+      return new Graph(topologicalOrder(nodes));
+    }
+
+    /** Depth-first post-order with an explicit stack, so deep graphs cannot overflow the thread. */
+    private static List<Node> topologicalOrder(List<Node> nodes) {
+      List<Node> result = new ArrayList<>(nodes.size());
+      Set<Node> done = Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+      Deque<Node> stack = new ArrayDeque<>();
+      for (Node start : nodes) {
+        stack.push(start);
+        while (!stack.isEmpty()) {
+          Node n = stack.peek();
+          if (done.contains(n)) {
+            stack.pop();
+            continue;
+          }
+          if (open.add(n)) {
+            for (int i = n.inputs().size() - 1; i >= 0; i--) {
+              if (!done.contains(n.inputs().get(i))) {
+                stack.push(n.inputs().get(i));
+              }
+            }
+          } else {
+            stack.pop();
+            done.add(n);
+            result.add(n);
+          }
+        }
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.backprop.kernels;
+
+/**
+ * Element-wise and row-broadcast kernels on row-major {@code double[]} storage: the small loops
+ * around each gemm (bias add, bias gradient, gradient accumulation).
+ */
+public final class Elementwise {
+  private Elementwise() {}
+
+  /** {@code y[i] += x[i]} for every i; the arrays have equal length. */
+  public static void addInPlace(double[] y, double[] x) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += x[i];
+    }
+  }
+
+  /** {@code y[i] += x[i] * z[i]} for every i. */
+  public static void addProductInPlace(double[] y, double[] x, double[] z) {
+    for (int i = 0; i < y.length; i++) {
+      y[i] += x[i] * z[i];
+    }
+  }
+
+  /** Adds the vector {@code row} (length cols) to every row of the [rows, cols] matrix {@code m}. */
+  public static void addRowInPlace(double[] m, int rows, int cols, double[] row) {
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      for (int c = 0; c < cols; c++) {
+        m[base + c] += row[c];
+      }
+    }
+  }
+
+  /** {@code sums[c] += sum over r of m[r][c]}: reduces a [rows, cols] matrix to its column sums. */
+  public static void sumRowsAccumulate(double[] m, int rows, int cols, double[] sums) {
+    for (int r = 0; r < rows; r++) {
+      int base = r * cols;
+      for (int c = 0; c < cols; c++) {
+        sums[c] += m[base + c];
+      }
+    }
+  }
+}

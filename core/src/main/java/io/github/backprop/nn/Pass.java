@@ -1,0 +1,145 @@
+package io.github.backprop.nn;
+
+import io.github.backprop.graph.Graph;
+import io.github.backprop.graph.Node;
+import io.github.backprop.tensor.Shape;
+import io.github.backprop.tensor.Tensor;
+import java.util.List;
+
+/**
+ * A network's graph for one batch size, with every buffer it needs: write a batch into
+ * {@link #input()}, run {@link #forward()}, seed a gradient, and the parameters' gradients fill.
+ *
+ * <p>Everything a learner wants to see is readable per layer after a run: z and a
+ * ({@link #weightedInput}, {@link #activation}) after forward, and delta = dC/dz ({@link #delta})
+ * after backward. Buffers are live and reused by the next run. Obtained from
+ * {@link Network#pass(int)}; not thread-safe.
+ */
+public final class Pass {
+  private final Network network;
+  private final Graph graph;
+  private final Node input;
+  private final Node[] z;
+  private final Node[] a;
+  private final Tensor target;
+  private final Tensor outputGradient;
+
+  Pass(Network network, int batchSize) {
+    this.network = network;
+    Graph.Builder builder = Graph.builder();
+    input = builder.input("input", Shape.of(batchSize, network.inputs()));
+    List<Dense> layers = network.layers();
+    z = new Node[layers.size()];
+    a = new Node[layers.size()];
+    Node previous = input;
+    for (int l = 0; l < layers.size(); l++) {
+      Node[] za = layers.get(l).addTo(builder, previous);
+      z[l] = za[0];
+      a[l] = za[1];
+      previous = za[1];
+    }
+    graph = builder.build();
+    target = Tensor.zeros(batchSize, network.outputs());
+    outputGradient = Tensor.zeros(batchSize, network.outputs());
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  public int batchSize() {
+    return input.value().rows();
+  }
+
+  public Graph graph() {
+    return graph;
+  }
+
+  /** The input buffer, [batch, inputs]: write the batch here. */
+  public Tensor input() {
+    return input.value();
+  }
+
+  /** A buffer for the batch's targets, [batch, outputs], for the training loop's use. */
+  public Tensor target() {
+    return target;
+  }
+
+  /** A buffer for the gradient that seeds backward, [batch, outputs]. */
+  public Tensor outputGradient() {
+    return outputGradient;
+  }
+
+  /**
+   * Copies rows {@code order[from..to)} of x (and of y, unless y is null) into the input (and
+   * target) buffers; {@code to - from} must equal the batch size.
+   */
+  public void load(Tensor x, Tensor y, int[] order, int from, int to) {
+    if (to - from != batchSize()) {
+      throw new IllegalArgumentException(
+          "load: " + (to - from) + " rows do not fill a batch of " + batchSize());
+    }
+    copyRows(x, order, from, to, input.value());
+    if (y != null) {
+      copyRows(y, order, from, to, target);
+    }
+  }
+
+  private static void copyRows(Tensor source, int[] order, int from, int to, Tensor dest) {
+    int cols = source.cols();
+    double[] src = source.data();
+    double[] dst = dest.data();
+    for (int i = from; i < to; i++) {
+      int row = order == null ? i : order[i];
+      System.arraycopy(src, row * cols, dst, (i - from) * cols, cols);
+    }
+  }
+
+  /** Runs every layer forward on the current input. */
+  public void forward() {
+    graph.forward();
+  }
+
+  /** The last layer's output a^L, [batch, outputs]. */
+  public Tensor output() {
+    return a[a.length - 1].value();
+  }
+
+  /** z^l of layer l (0-based), [batch, units]. */
+  public Tensor weightedInput(int layer) {
+    return z[layer].value();
+  }
+
+  /** a^l of layer l (0-based), [batch, units]. */
+  public Tensor activation(int layer) {
+    return a[layer].value();
+  }
+
+  /** delta^l = dC/dz^l of layer l after the last backward, [batch, units]. */
+  public Tensor delta(int layer) {
+    return z[layer].grad();
+  }
+
+  /** Back-propagates dC/da^L (BP1 happens inside the last activation's backward). */
+  public void backward(Tensor outputGradient) {
+    graph.backward(a[a.length - 1], outputGradient);
+  }
+
+  /**
+   * Back-propagates delta^L = dC/dz^L given directly, as a loss fused with the output activation
+   * computes it (softmax + cross-entropy: a - y), skipping the activation's own backward.
+   */
+  public void backwardFromWeightedInput(Tensor deltaL) {
+    graph.backward(z[z.length - 1], deltaL);
+  }
+
+  /** The first node (in forward order) holding a NaN or infinity, or null if all are finite. */
+  public String firstNonFiniteNode() {
+    for (Node node : graph.nodes()) {
+      if (node.value().firstNonFinite() >= 0) {
+        return node.name();
+      }
+    }
+    return null;
+  }
+}
