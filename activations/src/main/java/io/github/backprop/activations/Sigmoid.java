@@ -1,0 +1,40 @@
+package io.github.backprop.activations;
+
+import io.github.backprop.nn.ElementwiseActivation;
+
+/**
+ * sigmoid(z) = 1 / (1 + e^-z); sigmoid'(z) = a (1 - a), read from the output.
+ *
+ * <p>Stable for any z: for z &lt; 0 it is computed as e^z / (1 + e^z), so e^-z never overflows
+ * and the result tends to exactly 0 and 1 at the extremes.
+ */
+final class Sigmoid extends ElementwiseActivation {
+  static final String NAME = "sigmoid";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  protected void apply(double[] z, double[] a) {
+    for (int i = 0; i < z.length; i++) {
+      a[i] = sigmoid(z[i]);
+    }
+  }
+
+  @Override
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
+    for (int i = 0; i < z.length; i++) {
+      dz[i] = upstream[i] * a[i] * (1.0 - a[i]);
+    }
+  }
+
+  static double sigmoid(double z) {
+    if (z >= 0) {
+      return 1.0 / (1.0 + Math.exp(-z));
+    }
+    double e = Math.exp(z);
+    return e / (1.0 + e);
+  }
+}
