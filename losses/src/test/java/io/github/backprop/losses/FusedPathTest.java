@@ -106,6 +106,39 @@ class FusedPathTest {
         e.getMessage());
   }
 
+  @Test
+  void compute_logSoftmaxOutputWithCrossEntropy_failsOnTheFirstBatchAskingForSoftmax() {
+    Activation logSoftmax = new Activation() {
+      @Override
+      public String name() {
+        return "log_softmax";
+      }
+
+      @Override
+      public void forward(Tensor z, Tensor a) {
+        double[][] s = Numeric.softmax(z.toArray2d());
+        for (int r = 0; r < s.length; r++) {
+          for (int j = 0; j < s[r].length; j++) {
+            a.set(r, j, Math.log(s[r][j]));
+          }
+        }
+      }
+
+      @Override
+      public void backward(Tensor z, Tensor a, Tensor upstream, Tensor dz) {
+        throw new AssertionError("not reached: the loss rejects the outputs first");
+      }
+    };
+    Network net = Network.builder(3).dense(3, logSoftmax).seed(1).build();
+    Tensor y = ClassLabels.oneHot(Tensor.of(new double[][] {{0}, {1}, {2}, {0}, {1}}), 3);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gradients.compute(net, Losses.crossEntropy(), X, y));
+    assertTrue(e.getMessage().startsWith("cross_entropy: output row 0, column 0 is -"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("so the output layer should be softmax (log_softmax gives"
+        + " log-probabilities, which cross_entropy does not read)"), e.getMessage());
+  }
+
   private static Tensor grad(Network net, int parameter) {
     return net.parameters().get(parameter).grad().copy();
   }

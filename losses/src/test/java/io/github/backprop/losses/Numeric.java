@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.backprop.tensor.Tensor;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.differentiation.DerivativeStructure;
 import org.apache.commons.math3.analysis.differentiation.FiniteDifferencesDifferentiator;
@@ -29,7 +30,7 @@ final class Numeric {
    *
    * @param f a function of the whole tensor, read through t
    */
-  static double[] gradient(java.util.function.ToDoubleFunction<Tensor> f, Tensor t) {
+  static double[] gradient(ToDoubleFunction<Tensor> f, Tensor t) {
     double[] x = t.data();
     double[] g = new double[x.length];
     for (int i = 0; i < x.length; i++) {
