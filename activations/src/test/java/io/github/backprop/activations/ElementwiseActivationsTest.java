@@ -181,8 +181,10 @@ class ElementwiseActivationsTest {
       }
       double fd = numeric.value(new DerivativeStructure(1, 1, 0, x)).getPartialDerivative(1);
       double analytic = backward(c.activation(), new double[] {x}, new double[] {1})[0];
-      double error = Math.abs(analytic - fd) / Math.max(1, Math.max(Math.abs(analytic), Math.abs(fd)));
-      assertTrue(error < 1e-6, c + " at " + x + ": backward " + analytic + ", finite difference " + fd);
+      double error =
+          Math.abs(analytic - fd) / Math.max(1, Math.max(Math.abs(analytic), Math.abs(fd)));
+      assertTrue(error < 1e-6,
+          c + " at " + x + ": backward " + analytic + ", finite difference " + fd);
     }
   }
 

@@ -57,7 +57,8 @@ class GeluTest {
     double[] a = forward(Activations.gelu(), GRID);
     for (int i = 0; i < GRID.length; i++) {
       double expected = oracle(GRID[i]);
-      assertEquals(expected, a[i], 1e-14 * Math.max(1, Math.abs(expected)), "gelu(" + GRID[i] + ")");
+      assertEquals(expected, a[i], 1e-14 * Math.max(1, Math.abs(expected)),
+          "gelu(" + GRID[i] + ")");
     }
   }
 

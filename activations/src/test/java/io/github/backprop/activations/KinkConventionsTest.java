@@ -76,7 +76,8 @@ class KinkConventionsTest {
   void step_everywhereIncludingZero_hasSlopeZeroAndStepsAfterZero() {
     double[] x = {-1e4, -1, 0, 1e-300, 1, 1e4};
     assertArrayEquals(new double[] {0, 0, 0, 1, 1, 1}, forward(Activations.step(), x));
-    assertArrayEquals(new double[6], backward(Activations.step(), x, new double[] {1, 2, 3, 4, 5, 6}));
+    assertArrayEquals(new double[6],
+        backward(Activations.step(), x, new double[] {1, 2, 3, 4, 5, 6}));
   }
 
   @Test

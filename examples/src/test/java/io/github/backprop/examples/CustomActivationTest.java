@@ -130,7 +130,8 @@ class CustomActivationTest {
   @Test
   void main_withFewEpochs_printsFallingLossAndBothChecks() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Outcome outcome = CustomActivation.run(200, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    Outcome outcome =
+        CustomActivation.run(200, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(outcome.history().finalLoss() < outcome.history().epochs().get(0).meanLoss() / 10,
         printed);
