@@ -8,8 +8,8 @@ import io.github.backprop.nn.ElementwiseActivation;
  * parameters: alpha and scale are torch's constants from Klambauer et al. (2017).
  *
  * <p>Weights default to {@code xavier_uniform}, not He: self-normalisation assumes weights of
- * variance 1 / fan-in (LeCun), which torch's documentation asks for by initialising selu layers
- * as linear ones.
+ * variance 1 / fan-in (LeCun), which torch's documentation gets by initialising selu layers as
+ * linear ones; of the built-in initializers, Xavier is the one closest to that.
  */
 final class Selu extends ElementwiseActivation {
   static final String NAME = "selu";
