@@ -72,19 +72,27 @@ public final class Gradients {
    * @throws IllegalArgumentException naming the mismatch
    */
   static void checkData(Network network, Loss loss, Tensor x, Tensor y) {
-    network.requireInputWidth("inputs", x);
+    checkData("", network, loss, x, y);
+  }
+
+  /**
+   * As {@link #checkData(Network, Loss, Tensor, Tensor)}, with messages starting with
+   * {@code prefix} (such as "validation ").
+   */
+  static void checkData(String prefix, Network network, Loss loss, Tensor x, Tensor y) {
+    network.requireInputWidth(prefix + "inputs", x);
     if (y.shape().rank() != 2 || y.cols() != network.outputs()) {
       throw new IllegalArgumentException(
-          "targets: expected rows of " + network.outputs() + " values (the output layer has "
+          prefix + "targets: expected rows of " + network.outputs() + " values (the output layer has "
               + network.outputs() + " units), got shape " + y.shape());
     }
     if (x.rows() != y.rows()) {
       throw new IllegalArgumentException(
-          "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
+          prefix + "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
     }
     if (x.rows() == 0) {
-      throw new IllegalArgumentException("data: no rows");
+      throw new IllegalArgumentException(prefix + "data: no rows");
     }
-    loss.checkTargets("targets", y);
+    loss.checkTargets(prefix + "targets", y);
   }
 }
