@@ -73,8 +73,8 @@ final class Nadam extends PerParameterOptimizer {
   }
 
   @Override
-  void restoreScalars(OptimizerState state) {
-    muProduct = steps() == 0 && !state.scalars().containsKey(MU_PRODUCT)
+  void restoreScalars(OptimizerState state, long step) {
+    muProduct = step == 0 && !state.scalars().containsKey(MU_PRODUCT)
         ? 1.0 : state.scalar(MU_PRODUCT);
   }
 

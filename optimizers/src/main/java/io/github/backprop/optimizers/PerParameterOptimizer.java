@@ -55,8 +55,11 @@ abstract class PerParameterOptimizer implements Optimizer {
   /** Adds scalars beyond the step count to an exported state. */
   void exportScalars(OptimizerState.Builder state) {}
 
-  /** Reads the scalars {@link #exportScalars} wrote. */
-  void restoreScalars(OptimizerState state) {}
+  /**
+   * Reads the scalars {@link #exportScalars} wrote, for a state of {@code step} steps; throws
+   * before changing anything if one is missing.
+   */
+  void restoreScalars(OptimizerState state, long step) {}
 
   @Override
   public final String name() {
@@ -80,11 +83,6 @@ abstract class PerParameterOptimizer implements Optimizer {
   /** The learning rate this optimizer was made with, whatever a schedule has set since. */
   final double initialLearningRate() {
     return initialLearningRate;
-  }
-
-  /** The number of steps taken (restored ones included). */
-  final long steps() {
-    return step;
   }
 
   @Override
@@ -113,9 +111,14 @@ abstract class PerParameterOptimizer implements Optimizer {
         }
       }
       if (pending != null) {
-        OptimizerState state = pending;
+        try {
+          apply(pending);
+        } catch (IllegalArgumentException e) {
+          bound = null;
+          slots = null;
+          throw e;
+        }
         pending = null;
-        apply(state);
       }
       return;
     }
@@ -189,6 +192,24 @@ abstract class PerParameterOptimizer implements Optimizer {
       index.put(bound[p].name(), p);
     }
     List<String> saved = state.parameterNames();
+    double[][][] values = new double[bound.length][][];
+    for (String parameter : saved) {
+      Integer p = index.get(parameter);
+      if (p == null) {
+        throw new IllegalArgumentException(
+            name + ": restored state has arrays for " + parameter + ", which is not among the"
+                + " parameters stepped: " + index.keySet());
+      }
+      values[p] = new double[slotNames.length][];
+      for (int s = 0; s < slotNames.length; s++) {
+        values[p][s] = state.array(parameter, slotNames[s]);
+        if (values[p][s].length != slots[p][s].length) {
+          throw new IllegalArgumentException(
+              name + ": restored " + slotNames[s] + " of " + parameter + " has "
+                  + values[p][s].length + " values, but the parameter has " + slots[p][s].length);
+        }
+      }
+    }
     if (slotNames.length > 0 && savedStep > 0) {
       List<String> missing = new ArrayList<>(index.keySet());
       missing.removeAll(saved);
@@ -197,25 +218,15 @@ abstract class PerParameterOptimizer implements Optimizer {
             name + ": restored state has no arrays for " + missing + "; it has them for " + saved);
       }
     }
-    for (String parameter : saved) {
-      Integer p = index.get(parameter);
-      if (p == null) {
-        throw new IllegalArgumentException(
-            name + ": restored state has arrays for " + parameter + ", which is not among the"
-                + " parameters stepped: " + index.keySet());
-      }
-      for (int s = 0; s < slotNames.length; s++) {
-        double[] values = state.array(parameter, slotNames[s]);
-        if (values.length != slots[p][s].length) {
-          throw new IllegalArgumentException(
-              name + ": restored " + slotNames[s] + " of " + parameter + " has " + values.length
-                  + " values, but the parameter has " + slots[p][s].length);
+    restoreScalars(state, savedStep);
+    for (int p = 0; p < bound.length; p++) {
+      if (values[p] != null) {
+        for (int s = 0; s < slotNames.length; s++) {
+          System.arraycopy(values[p][s], 0, slots[p][s], 0, values[p][s].length);
         }
-        System.arraycopy(values, 0, slots[p][s], 0, values.length);
       }
     }
     step = savedStep;
-    restoreScalars(state);
   }
 
   @Override
