@@ -82,15 +82,22 @@ public final class Graph {
    * @throws IllegalArgumentException if root is not in this graph or the seed's shape differs
    */
   public void backward(Node root, Tensor seed) {
-    List<Node> ancestors = ancestorsByRoot.computeIfAbsent(root, this::ancestorsOf);
+    // get/put and an index loop, not computeIfAbsent(this::ancestorsOf) and for-each: when this
+    // is inlined into a large caller (the trainer's batch loop) the lambda and the iterator
+    // escape and are allocated on every batch
+    List<Node> ancestors = ancestorsByRoot.get(root);
+    if (ancestors == null) {
+      ancestors = ancestorsOf(root);
+      ancestorsByRoot.put(root, ancestors);
+    }
     if (!seed.shape().equals(root.shape())) {
       throw new io.github.backprop.tensor.ShapeMismatchException(
           "backward from " + root.name() + ": seed gradient has shape " + seed.shape()
               + " but the node has shape " + root.shape(),
           root.shape().toString(), seed.shape().toString());
     }
-    for (Node node : ancestors) {
-      node.gradBuffer().fillInPlace(0.0);
+    for (int a = 0; a < ancestors.size(); a++) {
+      ancestors.get(a).gradBuffer().fillInPlace(0.0);
     }
     root.gradBuffer().copyFromInPlace(seed);
     for (int a = ancestors.size() - 1; a >= 0; a--) {
