@@ -1,5 +1,6 @@
 package io.github.backprop.train;
 
+import java.io.Console;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
@@ -49,9 +50,26 @@ public final class ProgressBar implements TrainingListener {
     this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
   }
 
-  /** Progress on standard output; redrawn in place if the JVM has a console (a terminal). */
+  /** Progress on standard output; redrawn in place if standard output is a terminal. */
   public static ProgressBar toConsole() {
-    return new ProgressBar(System.out, System.console() != null, System::nanoTime);
+    return new ProgressBar(System.out, isTerminal(), System::nanoTime);
+  }
+
+  /**
+   * True if the JVM's console is a terminal. Up to JDK 21 a console exists only then; from JDK
+   * 22 one may exist for redirected output too, and {@code Console.isTerminal()} (called
+   * reflectively, since we compile for 17) tells the two apart.
+   */
+  static boolean isTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // before JDK 22: having a console means being on a terminal
+    }
   }
 
   /**
