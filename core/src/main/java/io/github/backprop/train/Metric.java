@@ -16,9 +16,4 @@ public interface Metric {
    * @param targets the targets, same shape
    */
   double value(Tensor outputs, Tensor targets);
-
-  /** True if a larger value is better (accuracy), false if smaller is (an error). */
-  default boolean higherIsBetter() {
-    return true;
-  }
 }

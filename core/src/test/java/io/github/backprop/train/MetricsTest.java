@@ -28,10 +28,9 @@ class MetricsTest {
   }
 
   @Test
-  void accuracyMetric_nameAndDirection_areAccuracyAndHigher() {
+  void accuracyMetric_isNamedAccuracyAndComputesIt() {
     Metric m = Metrics.accuracy();
     assertEquals("accuracy", m.name());
-    assertEquals(true, m.higherIsBetter());
     assertEquals(0.6, m.value(OUTPUTS, TARGETS));
   }
 

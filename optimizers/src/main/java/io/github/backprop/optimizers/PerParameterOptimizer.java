@@ -4,6 +4,7 @@ import io.github.backprop.nn.Parameter;
 import io.github.backprop.train.Optimizer;
 import io.github.backprop.train.OptimizerState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,7 @@ abstract class PerParameterOptimizer implements Optimizer {
           slots[p][s] = new double[size];
           double initial = initialValue(s);
           if (initial != 0) {
-            java.util.Arrays.fill(slots[p][s], initial);
+            Arrays.fill(slots[p][s], initial);
           }
         }
       }

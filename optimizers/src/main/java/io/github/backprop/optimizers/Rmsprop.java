@@ -14,6 +14,9 @@ import java.util.Map;
  * momentum &gt; 0: b = momentum * b + g / d;  w = w - learningRate * b
  * else:         w = w - learningRate * g / d
  * </pre>
+ *
+ * <p>alpha must be in [0, 1]: torch only checks alpha &gt;= 0, but above 1 the average would
+ * weigh the new squared gradient negatively and its root could be NaN.
  */
 final class Rmsprop extends PerParameterOptimizer {
   static final String NAME = "rmsprop";
