@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.backprop.nn.Network;
 import io.github.backprop.tensor.ShapeMismatchException;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -164,8 +165,8 @@ class CheckpointFileTest {
   void restoreInto_networkOfAnotherShape_namesTheParameterAndShapes() {
     Checkpoint checkpoint = Checkpoint.of(3, TrainTestDoubles.network(1),
         new TrainTestDoubles.PlainSgd(0.1));
-    Network wider = Network.builder(3).dense(3, new TrainTestDoubles.Tanh())
-        .dense(1, new TrainTestDoubles.Identity()).build();
+    Network wider = Network.builder(3).dense(3, TestActivations.tanh())
+        .dense(1, TestActivations.identity()).build();
     Tensor before = wider.parameters().get(1).value().copy();
 
     ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
@@ -180,7 +181,7 @@ class CheckpointFileTest {
   void restoreInto_networkWithOtherLayers_listsBothNameSets() {
     Checkpoint checkpoint = Checkpoint.of(3, TrainTestDoubles.network(1),
         new TrainTestDoubles.PlainSgd(0.1));
-    Network single = Network.builder(2).dense(1, new TrainTestDoubles.Identity()).build();
+    Network single = Network.builder(2).dense(1, TestActivations.identity()).build();
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> checkpoint.restoreInto(single, new TrainTestDoubles.PlainSgd(0.1)));
@@ -203,7 +204,7 @@ class CheckpointFileTest {
         }
       }
     };
-    Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(0.1)).epochs(5).batchSize(2)
         .listener(Checkpointing.every(2, written::add)).listener(peek).build()
         .fit(network, TrainTestDoubles.line(4));
@@ -218,7 +219,7 @@ class CheckpointFileTest {
 
   @Test
   void checkpointing_writeFails_stopsTrainingNamingTheEpoch() {
-    Trainer trainer = Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    Trainer trainer = Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(0.1)).epochs(3)
         .listener(Checkpointing.every(1, c -> {
           throw new IOException("disk full");
@@ -241,7 +242,7 @@ class CheckpointFileTest {
   void writer_throughTheListener_fileReadsBackAsTheLastCheckpoint() throws IOException {
     Path file = dir.resolve("latest.ckpt");
     Network network = TrainTestDoubles.network(1);
-    Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(0.1)).epochs(3)
         .listener(Checkpointing.every(1, CheckpointFile.writer(file))).build()
         .fit(network, TrainTestDoubles.line(4));

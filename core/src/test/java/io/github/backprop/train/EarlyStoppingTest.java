@@ -17,7 +17,7 @@ class EarlyStoppingTest {
 
   private TrainingRun run(boolean validation, List<String> metrics) {
     return new TrainingRun(network, new TrainTestDoubles.PlainSgd(0.1),
-        new TrainTestDoubles.HalfSquaredError(), 0, 10, 1, 4, validation, metrics);
+        TrainTestDoubles.loss(), 0, 10, 1, 4, validation, metrics);
   }
 
   private static EpochSummary validationLoss(int epoch, double value) {
@@ -150,7 +150,7 @@ class EarlyStoppingTest {
         }
       }
     };
-    TrainingHistory history = Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    TrainingHistory history = Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(3.0)).epochs(50).batchSize(2)
         .validation(TrainTestDoubles.line(12).slice(8, 12)).listener(stopping)
         .listener(snapshot).build()

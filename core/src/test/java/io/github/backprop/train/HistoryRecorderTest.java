@@ -10,7 +10,7 @@ class HistoryRecorderTest {
   @Test
   void fit_recordsEveryBatchLossAndEpoch_consistentWithTheReturnedHistory() {
     HistoryRecorder recorder = new HistoryRecorder();
-    TrainingHistory history = Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    TrainingHistory history = Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(0.05)).epochs(30).batchSize(3)
         .listener(recorder).build()
         .fit(TrainTestDoubles.network(1), TrainTestDoubles.line(7));
@@ -28,7 +28,7 @@ class HistoryRecorderTest {
   @Test
   void onTrainingStart_secondRun_clearsTheFirst() {
     HistoryRecorder recorder = new HistoryRecorder();
-    Trainer trainer = Trainer.builder().loss(new TrainTestDoubles.HalfSquaredError())
+    Trainer trainer = Trainer.builder().loss(TrainTestDoubles.loss())
         .optimizer(new TrainTestDoubles.PlainSgd(0.05)).epochs(2).batchSize(4)
         .listener(recorder).build();
     trainer.fit(TrainTestDoubles.network(1), TrainTestDoubles.line(8));

@@ -23,7 +23,7 @@ class ProgressBarTest {
 
   private TrainingRun run(int epochs, int batches, int samples) {
     return new TrainingRun(TrainTestDoubles.network(1), new TrainTestDoubles.PlainSgd(0.1),
-        new TrainTestDoubles.HalfSquaredError(), 0, epochs, batches, samples, false, List.of());
+        TrainTestDoubles.loss(), 0, epochs, batches, samples, false, List.of());
   }
 
   /** One epoch of batches of 10 rows each, every batch taking secondsPerBatch. */

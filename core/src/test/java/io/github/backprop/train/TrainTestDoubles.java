@@ -1,80 +1,22 @@
 package io.github.backprop.train;
 
 import io.github.backprop.data.Dataset;
-import io.github.backprop.nn.Activation;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
-import io.github.backprop.nn.ScalarActivation;
-import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
+import io.github.backprop.testing.TestLosses;
 import java.util.List;
 
-/** Small stand-ins for plug-ins, since core's tests cannot use the plug-in modules. */
+/**
+ * Fixtures for the training-loop tests: a small network and data set built from the shipped
+ * test doubles, and an optimizer whose learning rate a schedule can set.
+ */
 final class TrainTestDoubles {
   private TrainTestDoubles() {}
 
-  /** a = z. */
-  static final class Identity extends ScalarActivation {
-    @Override
-    public String name() {
-      return "identity";
-    }
-
-    @Override
-    public double value(double z) {
-      return z;
-    }
-
-    @Override
-    public double derivative(double z, double a) {
-      return 1;
-    }
-  }
-
-  /** a = tanh(z), so networks are not linear. */
-  static final class Tanh extends ScalarActivation {
-    @Override
-    public String name() {
-      return "tanh";
-    }
-
-    @Override
-    public double value(double z) {
-      return Math.tanh(z);
-    }
-
-    @Override
-    public double derivative(double z, double a) {
-      return 1 - a * a;
-    }
-  }
-
-  /** Mean over rows of 0.5 * sum over outputs of (a - y)^2. */
-  static final class HalfSquaredError implements Loss {
-    @Override
-    public String name() {
-      return "half_squared_error";
-    }
-
-    @Override
-    public double value(Tensor output, Tensor target) {
-      double[] a = output.data();
-      double[] y = target.data();
-      double sum = 0;
-      for (int i = 0; i < a.length; i++) {
-        sum += 0.5 * (a[i] - y[i]) * (a[i] - y[i]);
-      }
-      return sum / output.rows();
-    }
-
-    @Override
-    public void gradient(Tensor output, Tensor target, Tensor grad) {
-      double[] a = output.data();
-      double[] y = target.data();
-      double[] g = grad.data();
-      for (int i = 0; i < a.length; i++) {
-        g[i] = (a[i] - y[i]) / output.rows();
-      }
-    }
+  /** The seeds' loss, 1/2 sum (y - a)^2 per sample, mean over the batch. */
+  static Loss loss() {
+    return TestLosses.squaredError();
   }
 
   /** Plain gradient descent with a settable learning rate and no state. */
@@ -92,9 +34,9 @@ final class TrainTestDoubles {
 
     @Override
     public void step(List<Parameter> parameters) {
-      for (Parameter p : parameters) {
-        double[] w = p.value().data();
-        double[] g = p.grad().data();
+      for (int p = 0; p < parameters.size(); p++) {
+        double[] w = parameters.get(p).value().data();
+        double[] g = parameters.get(p).grad().data();
         for (int i = 0; i < w.length; i++) {
           w[i] -= learningRate * g[i];
         }
@@ -112,10 +54,10 @@ final class TrainTestDoubles {
     }
   }
 
-  /** A 2-3-1 network with tanh hidden units, seeded. */
+  /** A 2-3-1 network with tanh hidden units and a linear output, seeded. */
   static Network network(long seed) {
-    Activation hidden = new Tanh();
-    return Network.builder(2).dense(3, hidden).dense(1, new Identity()).seed(seed).build();
+    return Network.builder(2).dense(3, TestActivations.tanh())
+        .dense(1, TestActivations.identity()).seed(seed).build();
   }
 
   /** y = x0 - 2 x1 + 0.5 on a fixed grid of n points. */

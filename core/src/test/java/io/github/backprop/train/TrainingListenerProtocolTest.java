@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.InOrder;
 
 class TrainingListenerProtocolTest {
-  private final Loss loss = new TrainTestDoubles.HalfSquaredError();
+  private final Loss loss = TrainTestDoubles.loss();
 
   /** The loss of rows [from, to) under the network's current weights, computed apart. */
   private double lossOf(Network network, Dataset data, int from, int to) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** The loop's features: shuffling, schedules, clipping, validation, resuming, bad settings. */
 class TrainingLoopTest {
-  private final Loss loss = new TrainTestDoubles.HalfSquaredError();
+  private final Loss loss = TrainTestDoubles.loss();
 
   private Trainer.Builder builder(Optimizer optimizer) {
     return Trainer.builder().loss(loss).optimizer(optimizer).batchSize(3);
@@ -242,7 +242,7 @@ class TrainingLoopTest {
   void toString_listsTheSettingsInUse() {
     Trainer trainer = builder(new TrainTestDoubles.PlainSgd(0.1)).epochs(4).initialEpoch(1)
         .shuffle(3).schedule(LearningRateSchedule.exponential(0.5)).clipGradientNorm(2).build();
-    assertEquals("Trainer[loss=half_squared_error, optimizer=plain_sgd, epochs=4, initialEpoch=1,"
+    assertEquals("Trainer[loss=squared_error, optimizer=plain_sgd, epochs=4, initialEpoch=1,"
         + " batchSize=3, shuffle=seed 3, schedule=exponential(gamma=0.5),"
         + " clipGradientNorm=2.0]", trainer.toString());
   }
