@@ -1,7 +1,7 @@
 package io.github.backprop.graph;
 
 import io.github.backprop.kernels.Elementwise;
-import io.github.backprop.kernels.Gemm;
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.ShapeMismatchException;
 import io.github.backprop.tensor.Tensor;
@@ -12,6 +12,26 @@ import io.github.backprop.tensor.Tensor;
  * weighted input, one gemm forward and two backward.
  */
 public final class Affine implements Op {
+  /** The adding form of backward: no input gradient is overwritten. Never written to. */
+  private static final boolean[] ADD_ALL = new boolean[3];
+
+  private final WorkerPool workers;
+
+  /** An affine op whose products run on the calling thread. */
+  public Affine() {
+    this(null);
+  }
+
+  /**
+   * An affine op whose products run on {@code workers}; the results do not depend on the pool's
+   * size.
+   *
+   * @param workers the threads to use, or null for the calling thread
+   */
+  public Affine(WorkerPool workers) {
+    this.workers = workers;
+  }
+
   @Override
   public String name() {
     return "affine";
@@ -41,28 +61,37 @@ public final class Affine implements Op {
   public void forward(Tensor[] in, Tensor z) {
     Tensor x = in[0];
     Tensor w = in[1];
-    Gemm.gemm(false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(), w.data(), w.cols(),
-        false, z.data(), z.cols());                                      // x W^T
+    Products.gemm(workers, false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(),
+        w.data(), w.cols(), false, z.data(), z.cols());                    // x W^T
     Elementwise.addRowInPlace(z.data(), z.rows(), z.cols(), in[2].data()); // + b
   }
 
   @Override
   public void backward(Tensor[] in, Tensor z, Tensor delta, Tensor[] gIn) {
+    backward(in, z, delta, gIn, ADD_ALL);
+  }
+
+  @Override
+  public void backward(Tensor[] in, Tensor z, Tensor delta, Tensor[] gIn, boolean[] overwrite) {
     Tensor x = in[0];
     Tensor w = in[1];
     int batch = z.rows();
     int units = z.cols();
     int fanIn = x.cols();
-    if (gIn[0] != null) { // dX += delta W            (BP2 before the activation's derivative)
-      Gemm.gemm(false, false, batch, fanIn, units, delta.data(), units, w.data(), fanIn, true,
-          gIn[0].data(), fanIn);
+    if (gIn[0] != null) { // dX (+)= delta W          (BP2 before the activation's derivative)
+      Products.gemm(workers, false, false, batch, fanIn, units, delta.data(), units, w.data(),
+          fanIn, !overwrite[0], gIn[0].data(), fanIn);
     }
-    if (gIn[1] != null) { // dW += delta^T X          (BP4, summed over the batch)
-      Gemm.gemm(true, false, units, fanIn, batch, delta.data(), units, x.data(), fanIn, true,
-          gIn[1].data(), fanIn);
+    if (gIn[1] != null) { // dW (+)= delta^T X        (BP4, summed over the batch)
+      Products.gemm(workers, true, false, units, fanIn, batch, delta.data(), units, x.data(),
+          fanIn, !overwrite[1], gIn[1].data(), fanIn);
     }
-    if (gIn[2] != null) { // db += column sums of delta (BP3, summed over the batch)
-      Elementwise.sumRowsAccumulate(delta.data(), batch, units, gIn[2].data());
+    if (gIn[2] != null) { // db (+)= column sums of delta (BP3, summed over the batch)
+      if (overwrite[2]) {
+        Elementwise.sumRows(delta.data(), batch, units, gIn[2].data());
+      } else {
+        Elementwise.sumRowsAccumulate(delta.data(), batch, units, gIn[2].data());
+      }
     }
   }
 }

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class Graph {
   private final List<Node> order;
-  private final Map<Node, int[]> ancestorsByRoot = new IdentityHashMap<>();
+  private final Map<Node, BackwardPlan> plansByRoot = new IdentityHashMap<>();
   private final Tensor[][] inputValues;
   private final Tensor[][] inputGrads;
 
@@ -71,9 +71,13 @@ public final class Graph {
   }
 
   /**
-   * Back-propagates from {@code root}: zeroes every gradient that {@code root} depends on, sets
-   * root's gradient to {@code seed}, then runs each op's backward rule in reverse topological
-   * order. Afterwards every parameter's gradient buffer holds d(seed . root)/d(parameter).
+   * Back-propagates from {@code root}: sets root's gradient to {@code seed}, then runs each op's
+   * backward rule in reverse topological order. Afterwards every node that root depends on holds
+   * d(seed . root)/d(node) in its gradient buffer; for parameters that is the gradient to step.
+   *
+   * <p>Gradients are not accumulated across calls: the first op to reach a buffer in a pass
+   * overwrites it (see {@link Op#backward(Tensor[], Tensor, Tensor, Tensor[], boolean[])}), and
+   * the ops after it add to it, exactly as if every buffer had been zeroed first.
    *
    * <p>Seeding a node before the last one (the pre-activation of a fused loss) skips the ops
    * after it.
@@ -82,10 +86,10 @@ public final class Graph {
    * @throws IllegalArgumentException if root is not in this graph or the seed's shape differs
    */
   public void backward(Node root, Tensor seed) {
-    int[] ancestors = ancestorsByRoot.get(root);
-    if (ancestors == null) {
-      ancestors = ancestorsOf(root);
-      ancestorsByRoot.put(root, ancestors);
+    BackwardPlan plan = plansByRoot.get(root);
+    if (plan == null) {
+      plan = plan(root);
+      plansByRoot.put(root, plan);
     }
     if (!seed.shape().equals(root.shape())) {
       throw new io.github.backprop.tensor.ShapeMismatchException(
@@ -93,10 +97,11 @@ public final class Graph {
               + " but the node has shape " + root.shape(),
           root.shape().toString(), seed.shape().toString());
     }
-    for (int i : ancestors) {
+    for (int i : plan.zeroFirst) {
       order.get(i).gradBuffer().fillInPlace(0.0);
     }
     root.gradBuffer().copyFromInPlace(seed);
+    int[] ancestors = plan.ancestors;
     for (int a = ancestors.length - 1; a >= 0; a--) {
       int i = ancestors[a];
       Node node = order.get(i);
@@ -108,8 +113,45 @@ public final class Graph {
       for (int j = 0; j < grads.length; j++) {
         grads[j] = in.get(j).requiresGrad() ? in.get(j).gradBuffer() : null;
       }
-      node.op().backward(inputValues[i], node.value(), node.grad(), grads);
+      node.op().backward(inputValues[i], node.value(), node.grad(), grads, plan.overwrite[a]);
     }
+  }
+
+  /**
+   * What a backward pass from one root does: which nodes it visits, which op first writes each
+   * gradient buffer (and so may overwrite it), and which buffers must be zeroed up front.
+   *
+   * @param ancestors positions in {@link #order} of the nodes root depends on that need a
+   *     gradient, root included, in topological order
+   * @param overwrite per ancestor, per input of its op: whether that op writes the input's
+   *     gradient first
+   * @param zeroFirst nodes whose first writer is an op that has them as two of its inputs
+   */
+  private record BackwardPlan(int[] ancestors, boolean[][] overwrite, int[] zeroFirst) {}
+
+  private BackwardPlan plan(Node root) {
+    int[] ancestors = ancestorsOf(root);
+    boolean[][] overwrite = new boolean[ancestors.length][];
+    Set<Node> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    written.add(root);
+    List<Integer> zeroFirst = new ArrayList<>();
+    for (int a = ancestors.length - 1; a >= 0; a--) {
+      Node node = order.get(ancestors[a]);
+      List<Node> in = node.inputs();
+      overwrite[a] = new boolean[in.size()];
+      for (int j = 0; j < in.size(); j++) {
+        Node input = in.get(j);
+        if (input.requiresGrad() && written.add(input)) {
+          if (in.indexOf(input) == in.lastIndexOf(input)) {
+            overwrite[a][j] = true;
+          } else {
+            zeroFirst.add(order.indexOf(input));
+          }
+        }
+      }
+    }
+    return new BackwardPlan(ancestors, overwrite,
+        zeroFirst.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /**

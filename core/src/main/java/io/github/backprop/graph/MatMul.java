@@ -1,6 +1,6 @@
 package io.github.backprop.graph;
 
-import io.github.backprop.kernels.Gemm;
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.ShapeMismatchException;
 import io.github.backprop.tensor.Tensor;
@@ -9,10 +9,22 @@ import io.github.backprop.tensor.Tensor;
 public final class MatMul implements Op {
   private final boolean transA;
   private final boolean transB;
+  private final WorkerPool workers;
 
+  /** A product that runs on the calling thread. */
   public MatMul(boolean transA, boolean transB) {
+    this(transA, transB, null);
+  }
+
+  /**
+   * A product that runs on {@code workers}; the results do not depend on the pool's size.
+   *
+   * @param workers the threads to use, or null for the calling thread
+   */
+  public MatMul(boolean transA, boolean transB, WorkerPool workers) {
     this.transA = transA;
     this.transB = transB;
+    this.workers = workers;
   }
 
   @Override
@@ -43,8 +55,8 @@ public final class MatMul implements Op {
     Tensor a = in[0];
     Tensor b = in[1];
     int k = transA ? a.rows() : a.cols();
-    Gemm.gemm(transA, transB, out.rows(), out.cols(), k, a.data(), a.cols(), b.data(), b.cols(),
-        false, out.data(), out.cols());
+    Products.gemm(workers, transA, transB, out.rows(), out.cols(), k, a.data(), a.cols(),
+        b.data(), b.cols(), false, out.data(), out.cols());
   }
 
   // C = A B:  dA = dC B^T,  dB = A^T dC   (with the transposes folded into the flags)
@@ -57,19 +69,19 @@ public final class MatMul implements Op {
     int k = transA ? a.rows() : a.cols();
     if (gIn[0] != null) {
       if (!transA) { // dA [m,k] += dC [m,n] op(B)^T
-        Gemm.gemm(false, !transB, m, k, n, gOut.data(), n, b.data(), b.cols(), true,
+        Products.gemm(workers, false, !transB, m, k, n, gOut.data(), n, b.data(), b.cols(), true,
             gIn[0].data(), k);
       } else { // A stored [k,m]: dA += op(B) dC^T
-        Gemm.gemm(transB, true, k, m, n, b.data(), b.cols(), gOut.data(), n, true,
+        Products.gemm(workers, transB, true, k, m, n, b.data(), b.cols(), gOut.data(), n, true,
             gIn[0].data(), m);
       }
     }
     if (gIn[1] != null) {
       if (!transB) { // dB [k,n] += op(A)^T dC
-        Gemm.gemm(!transA, false, k, n, m, a.data(), a.cols(), gOut.data(), n, true,
+        Products.gemm(workers, !transA, false, k, n, m, a.data(), a.cols(), gOut.data(), n, true,
             gIn[1].data(), n);
       } else { // B stored [n,k]: dB += dC^T op(A)
-        Gemm.gemm(true, transA, n, k, m, gOut.data(), n, a.data(), a.cols(), true,
+        Products.gemm(workers, true, transA, n, k, m, gOut.data(), n, a.data(), a.cols(), true,
             gIn[1].data(), k);
       }
     }

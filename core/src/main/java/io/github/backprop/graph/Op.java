@@ -32,4 +32,26 @@ public interface Op {
    * @param inputGrads one per input, {@code null} for an input that needs no gradient
    */
   void backward(Tensor[] inputs, Tensor output, Tensor outputGrad, Tensor[] inputGrads);
+
+  /**
+   * As {@link #backward(Tensor[], Tensor, Tensor, Tensor[])}, except that where {@code
+   * overwrite[j]} is true this op is the first to contribute to {@code inputGrads[j]} in the
+   * current backward pass: that buffer holds stale values and must be overwritten, not added to.
+   * The graph calls this form, which spares it zeroing every gradient before each pass.
+   *
+   * <p>The default zeroes the flagged buffers and calls the adding form, so an op need not
+   * override it; ops on the hot path do, writing their results straight into the buffer. The
+   * graph never flags an input that appears twice among this op's inputs.
+   *
+   * @param overwrite one per input; false wherever {@code inputGrads[j]} is null
+   */
+  default void backward(Tensor[] inputs, Tensor output, Tensor outputGrad, Tensor[] inputGrads,
+      boolean[] overwrite) {
+    for (int j = 0; j < inputGrads.length; j++) {
+      if (overwrite[j]) {
+        inputGrads[j].fillInPlace(0.0);
+      }
+    }
+    backward(inputs, output, outputGrad, inputGrads);
+  }
 }

@@ -1,5 +1,7 @@
 package io.github.backprop.kernels;
 
+import java.util.Arrays;
+
 /**
  * Element-wise and row-broadcast kernels on row-major {@code double[]} storage: the small loops
  * around each gemm (bias add, bias gradient, gradient accumulation).
@@ -27,6 +29,26 @@ public final class Elementwise {
       int base = r * cols;
       for (int c = 0; c < cols; c++) {
         m[base + c] += row[c];
+      }
+    }
+  }
+
+  /**
+   * {@code sums[c] = sum over r of m[r][c]}, overwriting sums: the same values, bit for bit, as
+   * zeroing sums and calling {@link #sumRowsAccumulate}.
+   */
+  public static void sumRows(double[] m, int rows, int cols, double[] sums) {
+    if (rows == 0) {
+      Arrays.fill(sums, 0, cols, 0.0);
+      return;
+    }
+    for (int c = 0; c < cols; c++) {
+      sums[c] = 0.0 + m[c]; // 0.0 + x turns -0.0 into +0.0, as zeroing then adding does
+    }
+    for (int r = 1; r < rows; r++) {
+      int base = r * cols;
+      for (int c = 0; c < cols; c++) {
+        sums[c] += m[base + c];
       }
     }
   }

@@ -48,4 +48,15 @@ final class ActivationOp implements Op {
     activation.backward(in[0], a, upstream, scratch);
     Elementwise.addInPlace(gIn[0].data(), scratch.data());
   }
+
+  /** When this op writes z's gradient first, the activation writes it directly: no scratch. */
+  @Override
+  public void backward(Tensor[] in, Tensor a, Tensor upstream, Tensor[] gIn,
+      boolean[] overwrite) {
+    if (overwrite[0]) {
+      activation.backward(in[0], a, upstream, gIn[0]);
+    } else {
+      backward(in, a, upstream, gIn);
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.github.backprop.nn;
 import io.github.backprop.graph.Affine;
 import io.github.backprop.graph.Graph;
 import io.github.backprop.graph.Node;
+import io.github.backprop.kernels.WorkerPool;
 import java.util.List;
 
 /**
@@ -58,11 +59,15 @@ public final class Dense {
     return List.of(weights, bias);
   }
 
-  /** Adds z = affine(input) and a = f(z) to a graph; returns {z, a}. */
-  Node[] addTo(Graph.Builder graph, Node input) {
+  /**
+   * Adds z = affine(input) and a = f(z) to a graph; returns {z, a}.
+   *
+   * @param workers threads for the layer's kernels, or null for the caller's thread
+   */
+  Node[] addTo(Graph.Builder graph, Node input, WorkerPool workers) {
     Node w = graph.parameter(weights.name(), weights.value(), weights.grad());
     Node b = graph.parameter(bias.name(), bias.value(), bias.grad());
-    Node z = graph.apply(name + ".z", new Affine(), input, w, b);
+    Node z = graph.apply(name + ".z", new Affine(workers), input, w, b);
     Node a = graph.apply(name + ".a", new ActivationOp(activation), z);
     return new Node[] {z, a};
   }

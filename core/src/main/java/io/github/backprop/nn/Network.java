@@ -2,6 +2,7 @@ package io.github.backprop.nn;
 
 import io.github.backprop.internal.Plural;
 import io.github.backprop.internal.SeededRandom;
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class Network {
   private final int inputs;
   private final List<Dense> layers;
   private final List<Parameter> parameters;
+  private final WorkerPool workers;
   private final Map<Integer, Pass> passes =
       new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -42,9 +44,10 @@ public final class Network {
       };
   private Pass lastPass;
 
-  private Network(int inputs, List<Dense> layers) {
+  private Network(int inputs, List<Dense> layers, WorkerPool workers) {
     this.inputs = inputs;
     this.layers = List.copyOf(layers);
+    this.workers = workers;
     List<Parameter> params = new ArrayList<>();
     for (Dense layer : layers) {
       params.addAll(layer.parameters());
@@ -73,6 +76,14 @@ public final class Network {
   /** Every layer's weights then bias, in layer order. */
   public List<Parameter> parameters() {
     return parameters;
+  }
+
+  /**
+   * The threads this network's kernels run on, or {@code null} when they run on the caller's
+   * thread alone (see {@link Builder#workers(WorkerPool)}).
+   */
+  public WorkerPool workers() {
+    return workers;
   }
 
   /**
@@ -161,6 +172,7 @@ public final class Network {
     private final int inputs;
     private final List<LayerSpec> specs = new ArrayList<>();
     private long seed;
+    private WorkerPool workers;
 
     private Builder(int inputs) {
       if (inputs < 1) {
@@ -212,6 +224,25 @@ public final class Network {
       return this;
     }
 
+    /**
+     * Runs the network's kernels (training and prediction) on the threads of {@code workers}.
+     * Results are bit-identical whatever the pool's size: every output element is computed by
+     * one thread in a fixed order. The pool stays the caller's: close it when done with the
+     * network, which then no longer runs. Default: the calling thread alone.
+     *
+     * <pre>{@code
+     * try (WorkerPool workers = WorkerPool.create(2)) {
+     *   Network net = Network.builder(784).dense(256, relu).dense(10, softmax)
+     *       .workers(workers).build();
+     *   trainer.fit(net, data);
+     * }
+     * }</pre>
+     */
+    public Builder workers(WorkerPool workers) {
+      this.workers = Objects.requireNonNull(workers, "workers");
+      return this;
+    }
+
     private void requireUnits(int units) {
       if (units < 1) {
         throw new IllegalArgumentException(
@@ -256,7 +287,7 @@ public final class Network {
             new Parameter(name + ".weights", w), new Parameter(name + ".bias", b)));
         width = spec.units();
       }
-      return new Network(inputs, layers);
+      return new Network(inputs, layers, workers);
     }
 
     private static void requireShape(String where, Tensor t, int rows, int cols, String why) {

@@ -1,5 +1,6 @@
 package io.github.backprop.testing;
 
+import io.github.backprop.nn.Activation;
 import io.github.backprop.tensor.Tensor;
 import io.github.backprop.train.Loss;
 
@@ -30,6 +31,47 @@ public final class TestLosses {
         for (int i = 0; i < output.size(); i++) {
           grad.data()[i] = (output.get(i) - target.get(i)) / output.rows();
         }
+      }
+    };
+  }
+
+  /**
+   * -sum_j y_j ln a_j per sample, mean over the batch, with the fused gradient (a - y) / batch
+   * at the logits of a softmax output layer.
+   */
+  public static Loss crossEntropy() {
+    return new Loss() {
+      @Override
+      public String name() {
+        return "cross_entropy";
+      }
+
+      @Override
+      public double value(Tensor output, Tensor target) {
+        double sum = 0;
+        for (int i = 0; i < output.size(); i++) {
+          sum -= target.get(i) * Math.log(output.get(i));
+        }
+        return sum / output.rows();
+      }
+
+      @Override
+      public void gradient(Tensor output, Tensor target, Tensor grad) {
+        for (int i = 0; i < output.size(); i++) {
+          grad.data()[i] = -target.get(i) / output.get(i) / output.rows();
+        }
+      }
+
+      @Override
+      public boolean gradientAtWeightedInput(Activation outputActivation, Tensor z,
+          Tensor output, Tensor target, Tensor delta) {
+        if (!outputActivation.name().equals("softmax")) {
+          return false;
+        }
+        for (int i = 0; i < output.size(); i++) {
+          delta.data()[i] = (output.get(i) - target.get(i)) / output.rows();
+        }
+        return true;
       }
     };
   }

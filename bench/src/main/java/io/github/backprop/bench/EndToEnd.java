@@ -1,0 +1,96 @@
+package io.github.backprop.bench;
+
+import io.github.backprop.data.Dataset;
+import io.github.backprop.kernels.WorkerPool;
+import io.github.backprop.nn.Network;
+import io.github.backprop.train.TrainingListener;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The end-to-end benchmark: trains {@link MnistMlp} for one warm-up epoch and then {@code
+ * epochs} timed ones, printing one line per epoch and, last, one line of JSON:
+ *
+ * <pre>
+ * {"workload": "mnist-mlp", "threads": 2, "msPerEpoch": [1234.5, 1230.1],
+ *  "samplesPerSecond": 48700.0, "peakHeapMB": 420.3}
+ * </pre>
+ *
+ * <p>{@code samplesPerSecond} is computed from the median timed epoch. {@code peakHeapMB} is the
+ * sum of the peak usage of every heap memory pool over the whole run (data included), an upper
+ * bound on the largest heap the run needed at any one time.
+ */
+final class EndToEnd {
+  private EndToEnd() {}
+
+  /** Options: {@code --threads N} (default 1), {@code --epochs E} timed epochs (default 2). */
+  static void run(String[] args) {
+    int threads = 1;
+    int epochs = 2;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--threads" -> threads = Main.intOption(args, ++i, "--threads", 1);
+        case "--epochs" -> epochs = Main.intOption(args, ++i, "--epochs", 1);
+        default -> throw new IllegalArgumentException(
+            "e2e: unknown option " + args[i] + "; expected --threads N, --epochs E");
+      }
+    }
+    Dataset data = MnistMlp.data(MnistMlp.SAMPLES);
+    double[] ms = new double[epochs + 1];
+    try (WorkerPool workers = WorkerPool.create(threads)) {
+      Network network = MnistMlp.network(workers);
+      TrainingListener timer = new TrainingListener() {
+        private long start;
+
+        @Override
+        public void onEpochStart(int epoch) {
+          start = System.nanoTime();
+        }
+
+        @Override
+        public void onEpochEnd(io.github.backprop.train.EpochSummary summary) {
+          int epoch = summary.epoch();
+          ms[epoch - 1] = (System.nanoTime() - start) / 1e6;
+          System.out.printf(Locale.ROOT, "epoch %d%s: %.1f ms, loss %.5f%n", epoch,
+              epoch == 1 ? " (warm-up)" : "", ms[epoch - 1], summary.meanLoss());
+        }
+      };
+      MnistMlp.trainer(epochs + 1, timer).fit(network, data);
+    }
+    double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
+    double median = median(timed);
+    StringBuilder json = new StringBuilder();
+    json.append("{\"workload\": \"").append(MnistMlp.NAME).append("\", \"threads\": ")
+        .append(threads).append(", \"msPerEpoch\": [");
+    for (int i = 0; i < timed.length; i++) {
+      json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", timed[i]));
+    }
+    json.append("], \"samplesPerSecond\": ")
+        .append(String.format(Locale.ROOT, "%.1f", MnistMlp.SAMPLES / median * 1000))
+        .append(", \"peakHeapMB\": ")
+        .append(String.format(Locale.ROOT, "%.1f", peakHeapBytes() / (1024.0 * 1024.0)))
+        .append('}');
+    System.out.println(json);
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+
+  /** The sum over heap pools of each pool's peak usage since the JVM started. */
+  static long peakHeapBytes() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.backprop.graph;
+
+import io.github.backprop.kernels.Gemm;
+import io.github.backprop.kernels.WorkerPool;
+
+/** The ops' one entry to {@link Gemm}: on a pool when the op has one, else on the caller. */
+final class Products {
+  private Products() {}
+
+  /** {@link Gemm#gemm} on {@code workers}, or on the calling thread when it is null. */
+  static void gemm(WorkerPool workers, boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
+    if (workers == null) {
+      Gemm.gemm(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    } else {
+      Gemm.gemm(workers, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    }
+  }
+}
