@@ -1,5 +1,6 @@
 package io.github.backprop.train;
 
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.nn.Parameter;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,18 @@ public interface Optimizer {
 
   /** Updates each parameter's value in place from its gradient. */
   void step(List<Parameter> parameters);
+
+  /**
+   * As {@link #step(List)}, free to spread its loops over {@code workers}; the result must be
+   * bit-identical to {@link #step(List)}'s whatever the pool's size. The trainer calls this form
+   * when the network has workers ({@link io.github.backprop.nn.Network#workers()}). The default
+   * runs {@link #step(List)} on the calling thread.
+   *
+   * @param workers the network's threads, or null for the calling thread alone
+   */
+  default void step(List<Parameter> parameters, WorkerPool workers) {
+    step(parameters);
+  }
 
   /** The learning rate the next {@link #step} uses, or NaN if this optimizer has none. */
   default double learningRate() {

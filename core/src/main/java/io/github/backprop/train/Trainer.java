@@ -2,6 +2,7 @@ package io.github.backprop.train;
 
 import io.github.backprop.data.Dataset;
 import io.github.backprop.internal.SeededRandom;
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.nn.Pass;
@@ -108,6 +109,8 @@ public final class Trainer {
     int batches = (rows + batchSize - 1) / batchSize;
     int[] order = shuffleSeed == null ? null : new int[rows];
     List<Parameter> parameters = network.parameters();
+    WorkerPool workers = network.workers();
+    FiniteCheck finite = new FiniteCheck(workers);
     List<String> metricNames = new ArrayList<>();
     for (Metric m : metrics) {
       metricNames.add(m.name());
@@ -135,13 +138,17 @@ public final class Trainer {
         Pass pass = network.pass(to - from);
         pass.load(data.inputs(), data.targets(), order, from, to);
         double batchLoss = Gradients.compute(pass, loss);
-        checkFinite(pass, parameters, batchLoss, epoch, batch);
+        checkFinite(pass, parameters, finite, batchLoss, epoch, batch);
         if (!Double.isNaN(clipNorm)) {
           GradientClipping.clipByNorm(parameters, clipNorm);
         } else if (!Double.isNaN(clipValue)) {
           GradientClipping.clipByValue(parameters, clipValue);
         }
-        optimizer.step(parameters);
+        if (workers == null) {
+          optimizer.step(parameters);
+        } else {
+          optimizer.step(parameters, workers);
+        }
         lossSum += batchLoss * (to - from);
         for (TrainingListener l : listeners) {
           l.onBatchEnd(epoch, batch, batchLoss, to - from);
@@ -195,15 +202,15 @@ public final class Trainer {
     return z ^ (z >>> 31);
   }
 
-  private static void checkFinite(Pass pass, List<Parameter> parameters, double loss, int epoch,
-      int batch) {
+  private static void checkFinite(Pass pass, List<Parameter> parameters, FiniteCheck finite,
+      double loss, int epoch, int batch) {
     String where = null;
     if (!Double.isFinite(loss)) {
       String node = pass.firstNonFiniteNode();
       where = "loss became " + loss + (node == null ? "" : " (first non-finite value in " + node + ")");
     } else {
       for (int p = 0; p < parameters.size(); p++) {
-        if (parameters.get(p).grad().firstNonFinite() >= 0) {
+        if (!finite.test(parameters.get(p).grad())) {
           where = "the gradient of " + parameters.get(p).name() + " became non-finite";
           break;
         }

@@ -29,11 +29,11 @@ final class Adadelta extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double lr = learningRate();
     double[] v = s[0];
     double[] u = s[1];
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double gi = g[i] + weightDecay * w[i];
       v[i] = rho * v[i] + (1 - rho) * (gi * gi);
       double delta = Math.sqrt(u[i] + epsilon) / Math.sqrt(v[i] + epsilon) * gi;

@@ -43,9 +43,9 @@ final class Adagrad extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double[] sum = s[0];
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double gi = g[i] + weightDecay * w[i];
       sum[i] += gi * gi;
       w[i] -= rate * (gi / (Math.sqrt(sum[i]) + epsilon));

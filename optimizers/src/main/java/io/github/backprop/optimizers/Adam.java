@@ -52,13 +52,13 @@ final class Adam extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double[] m = s[0];
     double[] v = s[1];
     double[] vMax = amsgrad ? s[2] : v;
     double l2 = decoupled ? 0 : weightDecay;
     double shrink = decoupled ? 1 - learningRate() * weightDecay : 1;
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       if (decoupled) {
         w[i] *= shrink;
       }

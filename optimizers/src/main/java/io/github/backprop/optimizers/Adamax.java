@@ -36,10 +36,10 @@ final class Adamax extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double[] m = s[0];
     double[] u = s[1];
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double gi = g[i] + weightDecay * w[i];
       m[i] = beta1 * m[i] + (1 - beta1) * gi;
       u[i] = Math.max(beta2 * u[i], Math.abs(gi) + epsilon);

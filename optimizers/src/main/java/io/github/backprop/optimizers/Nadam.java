@@ -54,10 +54,10 @@ final class Nadam extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double[] m = s[0];
     double[] v = s[1];
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double gi = g[i] + weightDecay * w[i];
       m[i] = beta1 * m[i] + (1 - beta1) * gi;
       v[i] = beta2 * v[i] + (1 - beta2) * (gi * gi);

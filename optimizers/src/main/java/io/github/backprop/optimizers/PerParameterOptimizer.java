@@ -1,5 +1,6 @@
 package io.github.backprop.optimizers;
 
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.train.Optimizer;
 import io.github.backprop.train.OptimizerState;
@@ -21,6 +22,8 @@ import java.util.Map;
  */
 abstract class PerParameterOptimizer implements Optimizer {
   private static final String STEP = "step";
+  /** Parameters smaller than this are updated on the calling thread: a hand-off costs more. */
+  private static final int PARALLEL_SIZE = 1 << 14;
 
   private final String name;
   private final String[] slotNames;
@@ -31,6 +34,7 @@ abstract class PerParameterOptimizer implements Optimizer {
   /** [parameter][slot][element]. */
   private double[][][] slots;
   private OptimizerState pending;
+  private final Ranges ranges = new Ranges();
 
   PerParameterOptimizer(String name, double learningRate, String... slotNames) {
     this.name = name;
@@ -40,10 +44,12 @@ abstract class PerParameterOptimizer implements Optimizer {
   }
 
   /**
-   * Updates one parameter: w and g are its values and gradient, s its slots in the order given
-   * to the constructor, t the 1-based number of this step.
+   * Updates elements {@code from} to {@code to} (exclusive) of one parameter: w and g are its
+   * values and gradient, s its slots in the order given to the constructor, t the 1-based
+   * number of this step. Each element's update must depend on that element alone (and on
+   * scalars set in {@link #beginStep}): ranges of one parameter run concurrently.
    */
-  abstract void update(double[] w, double[] g, double[][] s, long t);
+  abstract void update(double[] w, double[] g, double[][] s, long t, int from, int to);
 
   /** Called once per step before the parameters are updated; t is 1-based. */
   void beginStep(long t) {}
@@ -92,7 +98,43 @@ abstract class PerParameterOptimizer implements Optimizer {
     step++;
     beginStep(step);
     for (int p = 0; p < bound.length; p++) {
-      update(bound[p].value().data(), bound[p].grad().data(), slots[p], step);
+      update(bound[p].value().data(), bound[p].grad().data(), slots[p], step, 0,
+          bound[p].value().size());
+    }
+  }
+
+  /**
+   * Cuts each large parameter into one range of elements per thread. Every element's update is
+   * independent of the others, so the result is the same as {@link #step(List)}'s, bit for bit.
+   */
+  @Override
+  public final void step(List<Parameter> parameters, WorkerPool workers) {
+    if (workers == null || workers.threads() == 1) {
+      step(parameters);
+      return;
+    }
+    bind(parameters);
+    step++;
+    beginStep(step);
+    for (int p = 0; p < bound.length; p++) {
+      int size = bound[p].value().size();
+      if (size < PARALLEL_SIZE) {
+        update(bound[p].value().data(), bound[p].grad().data(), slots[p], step, 0, size);
+      } else {
+        ranges.parameter = p;
+        workers.parallelFor(size, ranges);
+      }
+    }
+  }
+
+  /** The loop body of a parallel step: one range of the current parameter. Reused. */
+  private final class Ranges implements WorkerPool.RangeTask {
+    int parameter;
+
+    @Override
+    public void run(int from, int to) {
+      update(bound[parameter].value().data(), bound[parameter].grad().data(), slots[parameter],
+          step, from, to);
     }
   }
 

@@ -49,12 +49,12 @@ final class Rmsprop extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double lr = learningRate();
     double[] v = s[0];
     double[] gAvg = centered ? s[1] : null;
     double[] b = momentum > 0 ? s[centered ? 2 : 1] : null;
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double gi = g[i] + weightDecay * w[i];
       v[i] = alpha * v[i] + (1 - alpha) * (gi * gi);
       double d;

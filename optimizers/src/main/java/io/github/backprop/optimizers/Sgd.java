@@ -39,17 +39,17 @@ final class Sgd extends PerParameterOptimizer {
   }
 
   @Override
-  void update(double[] w, double[] g, double[][] s, long t) {
+  void update(double[] w, double[] g, double[][] s, long t, int from, int to) {
     double lr = learningRate();
     if (momentum == 0) {
-      for (int i = 0; i < w.length; i++) {
+      for (int i = from; i < to; i++) {
         w[i] -= lr * (g[i] + weightDecay * w[i]);
       }
       return;
     }
     double[] b = s[0];
     boolean first = t == 1;
-    for (int i = 0; i < w.length; i++) {
+    for (int i = from; i < to; i++) {
       double d = g[i] + weightDecay * w[i];
       b[i] = first ? d : momentum * b[i] + (1 - dampening) * d;
       w[i] -= lr * (nesterov ? d + momentum * b[i] : b[i]);
