@@ -27,7 +27,8 @@ final class Arguments {
    */
   static Arguments parse(Command command, List<String> args, List<String> names,
       Set<String> options) {
-    String usage = "; usage: backprop " + command.name() + " " + command.arguments();
+    String usage = "; usage: "
+        + ("backprop " + command.name() + " " + command.arguments()).strip();
     List<String> positional = new ArrayList<>();
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.size(); i++) {

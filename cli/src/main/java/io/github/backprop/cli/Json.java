@@ -41,8 +41,9 @@ final class Json {
           .withObjectEmptySeparator(""))
           .withArrayIndenter(null));
 
-  /** Jackson's own location suffix, which the message already gives as file:line:column. */
-  private static final Pattern SOURCE = Pattern.compile(" ?\\[Source: [^\\]]*\\]");
+  /** Jackson's location of an earlier place (where an unclosed object started). */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
 
   private Json() {}
 
@@ -95,7 +96,7 @@ final class Json {
       message = message.substring(0, message.indexOf(':'))
           + "; JSON numbers must be finite (no NaN or Infinity)";
     }
-    message = SOURCE.matcher(message).replaceAll("");
+    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
     return where + ": " + message;
   }
 
