@@ -40,7 +40,12 @@ final class GradientsCommand implements Command {
     Loss loss = spec.loss(name());
     Dataset data = LoadedData.load(spec.data(name()), networkSpec, loss).train();
     Network network = networkSpec.build(spec.seed());
-    double value = Gradients.compute(network, loss, data.inputs(), data.targets());
+    double value;
+    try {
+      value = Gradients.compute(network, loss, data.inputs(), data.targets());
+    } catch (IllegalArgumentException e) {
+      throw spec.lossRejected(e);
+    }
     ObjectNode out = Json.object();
     out.put("loss", value);
     ArrayNode layers = out.putArray("layers");

@@ -52,16 +52,17 @@ final class GraphCommand implements Command {
     Dataset data = LoadedData.load(spec.data(name()), networkSpec, loss).train();
     Network network = networkSpec.build(spec.seed());
     Spec.Training training = spec.training();
-    FirstBatch batch;
     try {
       // No optimizer: the network keeps its parameters, and the pass keeps the batch's values.
-      batch = FirstBatch.record(network, loss, null, data, training.batchSize(),
+      FirstBatch batch = FirstBatch.record(network, loss, null, data, training.batchSize(),
           training.shuffle() ? spec.seed() : null);
+      Pass pass = network.pass(batch.rows());
+      write(context.out(), pass, loss, Gradients.compute(pass, loss));
     } catch (TrainingDivergedException e) {
       throw new BadInputException(spec.file() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw spec.lossRejected(e);
     }
-    Pass pass = network.pass(batch.rows());
-    write(context.out(), pass, loss, Gradients.compute(pass, loss));
   }
 
   private static void write(PrintStream out, Pass pass, Loss loss, double lossValue) {

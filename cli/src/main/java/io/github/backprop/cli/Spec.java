@@ -170,6 +170,15 @@ final class Spec {
     return data;
   }
 
+  /**
+   * The error to report when the loss rejects the network's outputs during a run (cross_entropy
+   * on outputs that are not probabilities, say): a mistake in pairing the spec's loss with its
+   * output layer.
+   */
+  BadInputException lossRejected(IllegalArgumentException e) {
+    return root.get("loss").error(e.getMessage());
+  }
+
   /** The data section if the spec has one, else null. */
   DataSpec dataOrNull() {
     return data;

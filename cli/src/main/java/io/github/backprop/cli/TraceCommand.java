@@ -54,14 +54,15 @@ final class TraceCommand implements Command {
     Dataset data = LoadedData.load(spec.data(name()), networkSpec, loss).train();
     Network network = networkSpec.build(spec.seed());
     Spec.Training training = spec.training();
-    FirstBatch batch;
     try {
-      batch = FirstBatch.record(network, loss, optimizer, data, training.batchSize(),
+      FirstBatch batch = FirstBatch.record(network, loss, optimizer, data, training.batchSize(),
           training.shuffle() ? spec.seed() : null);
+      new Writer(context.out(), spec, network, loss, optimizer, data, batch).write();
     } catch (TrainingDivergedException e) {
       throw new BadInputException(spec.file() + ": " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw spec.lossRejected(e);
     }
-    new Writer(context.out(), spec, network, loss, optimizer, data, batch).write();
   }
 
   /** Writes one trace. */
@@ -153,11 +154,13 @@ final class TraceCommand implements Command {
         fPrime[l] = derivative(network.layers().get(l).activation(), batch.z().get(l),
             batch.a().get(l));
       }
-      Tensor dCda = Tensor.zeros(n, network.outputs());
-      loss.gradient(batch.a().get(last), batch.target(), dCda);
       boolean fused = loss.gradientAtWeightedInput(network.layers().get(last).activation(),
           batch.z().get(last).copy(), batch.a().get(last).copy(), batch.target().copy(),
           Tensor.zeros(n, network.outputs()));
+      Tensor dCda = Tensor.zeros(n, network.outputs());
+      if (!fused) {
+        loss.gradient(batch.a().get(last), batch.target(), dCda);
+      }
       Tensor[] wTdelta = new Tensor[last];
       for (int l = 0; l < last; l++) {
         wTdelta[l] = transposedTimes(batch.before().get(2 * (l + 1)), batch.delta().get(l + 1));

@@ -67,7 +67,12 @@ final class TrainCommand implements Command {
     }
     Loss loss = spec.loss(name());
     LoadedData data = LoadedData.load(spec.data(name()), networkSpec, loss);
-    ObjectNode result = train(spec, network, loss, data);
+    ObjectNode result;
+    try {
+      result = train(spec, network, loss, data);
+    } catch (IllegalArgumentException e) {
+      throw spec.lossRejected(e);
+    }
     result.set("network", NetworkSpec.toJson(network, data.classes()));
     String saveFile = a.option("--save");
     if (saveFile != null) {
