@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code trace SPEC}: the first training batch step by step, in the seeds' terms: the forward
@@ -110,6 +111,9 @@ final class TraceCommand implements Command {
       for (Dense layer : network.layers()) {
         layers.append(" -> ").append(layer.name()).append(": ").append(layer.units()).append(' ')
             .append(layer.activation().name());
+        if (!layer.activation().parameters().isEmpty()) {
+          layers.append(new TreeMap<>(layer.activation().parameters()));
+        }
       }
       out.println("  network:   " + layers);
       out.println("  loss:      C = the MEAN over the batch of each sample's " + loss.name());
