@@ -55,12 +55,25 @@ final class Help implements Command {
         .append(nl).append("(format 1, see docs/spec.md). Commands:").append(nl).append(nl);
     for (Command c : commands) {
       String usage = c.name() + " " + c.arguments();
-      sb.append("  ").append(usage.strip()).append(nl)
-          .append("      ").append(c.summary()).append(nl);
+      sb.append("  ").append(usage.strip()).append(nl);
+      wrap(sb, c.summary(), "      ", 78);
     }
     sb.append(nl).append("SPEC and MODEL are spec files; a model saved by train --save is a spec.")
         .append(nl).append("Exit status: 0 success, 2 a mistake in the input (one line on stderr),")
         .append(nl).append("1 an internal error.").append(nl);
     return sb.toString();
+  }
+
+  /** Appends {@code text} in lines of at most {@code width} characters, each indented. */
+  private static void wrap(StringBuilder sb, String text, String indent, int width) {
+    StringBuilder line = new StringBuilder(indent);
+    for (String word : text.split(" ")) {
+      if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+        sb.append(line).append(System.lineSeparator());
+        line = new StringBuilder(indent);
+      }
+      line.append(line.length() > indent.length() ? " " : "").append(word);
+    }
+    sb.append(line).append(System.lineSeparator());
   }
 }

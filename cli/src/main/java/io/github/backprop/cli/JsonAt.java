@@ -146,9 +146,12 @@ final class JsonAt {
     if (node == null || !node.isNumber()) {
       throw error("expected a whole number, got " + describe(node));
     }
-    if (!node.canConvertToLong() || (!node.isIntegralNumber()
-        && node.doubleValue() != Math.rint(node.doubleValue()))) {
+    if (!node.isIntegralNumber() && node.doubleValue() != Math.rint(node.doubleValue())) {
       throw error("expected a whole number, got " + node.asText());
+    }
+    if (!node.canConvertToLong()) {
+      throw error("expected a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
+          + ", got " + node.asText());
     }
     long value = node.asLong();
     if (value < min) {

@@ -88,7 +88,11 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
       }
     }
 
-    Dataset toDataset(NetworkSpec network, List<String> classes) {
+    /**
+     * @param knownClasses the output columns' classes, or null for this file's own (sorted)
+     */
+    Dataset toDataset(NetworkSpec network, List<String> knownClasses) {
+      List<String> classes = knownClasses != null ? knownClasses : labeled.classes();
       JsonAt at = csv.at().get("csv");
       String output = "the output layer network.layers[" + (network.layers().size() - 1)
           + "] has " + network.outputs() + " units";

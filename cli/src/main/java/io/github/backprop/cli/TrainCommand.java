@@ -39,8 +39,8 @@ final class TrainCommand implements Command {
 
   @Override
   public String summary() {
-    return "trains the network and prints the loss per epoch and the trained network;"
-        + " --save FILE writes the trained model, --model FILE starts from a saved one";
+    return "trains the network, printing the loss per epoch and the trained weights;"
+        + " --save FILE writes the trained model (a spec), --model FILE starts from one";
   }
 
   @Override

@@ -113,6 +113,20 @@ class CsvDataTest {
   }
 
   @Test
+  void csvValidation_forInlineTrainingData_usesItsOwnSortedClasses() {
+    Cli.write(dir, "specs/valid.csv", "x1,label,x2\n0.85,c,0.15\n0.15,a,0.8\n0.45,b,0.55\n");
+    Path file = spec("""
+        {"inputs": [[0.1, 0.9]], "targets": [[0, 1, 0]],
+         "validation": {"csv": "valid.csv", "targets": "label", "oneHot": true}}""");
+    Path same = Cli.write(dir, "specs/same.json", SPEC.formatted("""
+        {"inputs": [[0.1, 0.9]], "targets": [[0, 1, 0]],
+         "validation": {"inputs": [[0.85, 0.15], [0.15, 0.8], [0.45, 0.55]],
+                        "targets": [[0, 0, 1], [1, 0, 0], [0, 1, 0]]}}"""));
+    assertEquals(Cli.run("train", same.toString()).json().get("history"),
+        Cli.run("train", file.toString()).json().get("history"));
+  }
+
+  @Test
   void validation_withRegressionTargets_reportsLossOnly() {
     Path file = Cli.write(dir, "v.json", """
         {"format": 1,

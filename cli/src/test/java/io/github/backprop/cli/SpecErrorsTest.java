@@ -244,6 +244,13 @@ class SpecErrorsTest {
   }
 
   @Test
+  void seedBeyondLong_isRejected() {
+    assertEquals(spec() + ": seed: expected a whole number from -9223372036854775808 to"
+            + " 9223372036854775807, got 1.0E30",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": 1e30"));
+  }
+
+  @Test
   void shuffleNotBoolean_isRejected() {
     assertEquals(spec() + ": training.shuffle: expected true or false, got \"no\"",
         errorOf("train", "\"shuffle\": false", "\"shuffle\": \"no\""));
