@@ -73,20 +73,28 @@ public final class Gradients {
    * @throws IllegalArgumentException naming the mismatch
    */
   static void checkData(Network network, Loss loss, Tensor x, Tensor y) {
-    network.requireInputWidth("inputs", x);
+    checkData("", network, loss, x, y);
+  }
+
+  /**
+   * As {@link #checkData(Network, Loss, Tensor, Tensor)}, with messages starting with
+   * {@code prefix} (such as "validation ").
+   */
+  static void checkData(String prefix, Network network, Loss loss, Tensor x, Tensor y) {
+    network.requireInputWidth(prefix + "inputs", x);
     if (y.shape().rank() != 2 || y.cols() != network.outputs()) {
       throw new IllegalArgumentException(
-          "targets: expected rows of " + Plural.of(network.outputs(), "value")
+          prefix + "targets: expected rows of " + Plural.of(network.outputs(), "value")
               + " (the output layer has " + Plural.of(network.outputs(), "unit") + "), got shape "
               + y.shape());
     }
     if (x.rows() != y.rows()) {
       throw new IllegalArgumentException(
-          "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
+          prefix + "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
     }
     if (x.rows() == 0) {
-      throw new IllegalArgumentException("data: no rows");
+      throw new IllegalArgumentException(prefix + "data: no rows");
     }
-    loss.checkTargets("targets", y);
+    loss.checkTargets(prefix + "targets", y);
   }
 }

@@ -1,0 +1,349 @@
+package io.github.backprop.kernels;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A fixed set of threads that run one range-partitioned loop at a time, for kernels that must
+ * give the same result whatever the thread count.
+ *
+ * <p>Use it to spread a dense kernel such as {@link Gemm} over cores. Create one per engine and
+ * close it when done; creating a pool per call would cost far more than it saves.
+ *
+ * <pre>{@code
+ * try (WorkerPool pool = WorkerPool.create(2)) {
+ *   double[] out = new double[1000];
+ *   pool.parallelFor(out.length, (from, to) -> {
+ *     for (int i = from; i < to; i++) {
+ *       out[i] = Math.sqrt(i);
+ *     }
+ *   });
+ * }
+ * }</pre>
+ *
+ * <p>Contract:
+ *
+ * <ul>
+ *   <li>A pool of size T owns T - 1 daemon threads named {@code backprop-worker-1} to {@code
+ *       backprop-worker-(T-1)}; the thread calling {@link #parallelFor} does the remaining share.
+ *   <li>The partition is fixed: {@code parallelFor(n, task)} cuts [0, n) into T contiguous chunks,
+ *       chunk i being [floor(i n / T), floor((i + 1) n / T)). It depends on n and T only, never on
+ *       timing, so a task that gives each element to one chunk is deterministic.
+ *   <li>{@code parallelFor} returns when every chunk has finished, and everything the chunks wrote
+ *       is then visible to the caller.
+ *   <li>Thread safety: any thread may call {@code parallelFor}; calls from different threads run
+ *       one after another. A call made from inside a task (nested) runs its chunks in order on
+ *       the current thread.
+ *   <li>Steady state allocates nothing: each worker has a reusable slot; idle workers spin
+ *       briefly, then park.
+ * </ul>
+ */
+public final class WorkerPool implements AutoCloseable {
+
+  /** A loop body over a half-open range of indices. */
+  @FunctionalInterface
+  public interface RangeTask {
+    /**
+     * Processes indices {@code from} (inclusive) to {@code to} (exclusive). Called concurrently
+     * on disjoint ranges.
+     */
+    void run(int from, int to);
+  }
+
+  /**
+   * How long an idle thread polls before parking: about 20 microseconds of PAUSE instructions.
+   * Long enough to catch the next call of a loop that calls back to back (a training step runs
+   * many kernels in a row); short enough not to steal a shared core for long.
+   */
+  private static final int SPINS = 1 << 9;
+
+  private final int threads;
+  private final Worker[] workers;
+  private final ReentrantLock lock = new ReentrantLock();
+  private volatile boolean closed;
+  /** Number of the current dispatch; guarded by {@code lock}. */
+  private long generation;
+
+  private WorkerPool(int threads) {
+    this.threads = threads;
+    this.workers = new Worker[threads - 1];
+    for (int w = 0; w < workers.length; w++) {
+      workers[w] = new Worker(this, w + 1);
+    }
+    for (Worker worker : workers) {
+      worker.thread.start();
+    }
+  }
+
+  /**
+   * Starts a pool that runs loops on {@code threads} threads, counting the caller.
+   *
+   * @param threads parallelism; 1 runs every loop inline on the caller
+   * @return a new pool; close it when done
+   * @throws IllegalArgumentException if {@code threads < 1}
+   */
+  public static WorkerPool create(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException(
+          "WorkerPool.create: threads must be at least 1, got " + threads);
+    }
+    return new WorkerPool(threads);
+  }
+
+  /** Returns the parallelism T given to {@link #create}, counting the calling thread. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Runs {@code task} over [0, n), cut into {@link #threads()} fixed contiguous chunks (see the
+   * class contract). The caller runs chunk 0; empty chunks are not run.
+   *
+   * <p>If chunks throw, every chunk still finishes, then the exception from the lowest chunk is
+   * rethrown with the others added as suppressed. Checked exceptions cannot occur.
+   *
+   * @param n number of indices, at least 0
+   * @param task the loop body; must tolerate concurrent calls on disjoint ranges
+   * @throws IllegalArgumentException if {@code n < 0}
+   * @throws NullPointerException if {@code task} is null
+   * @throws IllegalStateException if the pool is closed
+   */
+  public void parallelFor(int n, RangeTask task) {
+    if (n < 0) {
+      throw new IllegalArgumentException("WorkerPool.parallelFor: n must be non-negative, got "
+          + n);
+    }
+    if (task == null) {
+      throw new NullPointerException("task");
+    }
+    checkOpen();
+    if (threads == 1) {
+      if (n > 0) {
+        task.run(0, n);
+      }
+      return;
+    }
+    if (lock.isHeldByCurrentThread() || isOwnWorker(Thread.currentThread())) {
+      // Nested: the workers are busy with the outer loop. Same chunks, one after another.
+      for (int i = 0; i < threads; i++) {
+        int from = chunkStart(n, i);
+        int to = chunkStart(n, i + 1);
+        if (from < to) {
+          task.run(from, to);
+        }
+      }
+      return;
+    }
+    lock.lock();
+    try {
+      checkOpen();
+      dispatch(n, task);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Stops the workers and waits for them to exit. Idempotent. A loop running on another thread
+   * finishes first.
+   *
+   * @throws IllegalStateException if called from inside a task
+   */
+  @Override
+  public void close() {
+    if (lock.isHeldByCurrentThread() || isOwnWorker(Thread.currentThread())) {
+      throw new IllegalStateException(
+          "WorkerPool.close: called from inside a parallelFor task; close the pool after the loop"
+              + " returns");
+    }
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      for (Worker worker : workers) {
+        LockSupport.unpark(worker.thread);
+      }
+    } finally {
+      lock.unlock();
+    }
+    boolean interrupted = false;
+    for (Worker worker : workers) {
+      while (true) {
+        try {
+          worker.thread.join();
+          break;
+        } catch (InterruptedException e) {
+          // Finish closing (workers exit promptly), then restore the flag for the caller.
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Throws if the pool has been closed. */
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("WorkerPool: the pool is closed; create a new one");
+    }
+  }
+
+  private int chunkStart(int n, int chunk) {
+    return (int) ((long) chunk * n / threads);
+  }
+
+  private boolean isOwnWorker(Thread t) {
+    for (Worker worker : workers) {
+      if (worker.thread == t) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void dispatch(int n, RangeTask task) {
+    long gen = ++generation;
+    // Publish each worker's range; the volatile write of 'posted' makes the plain fields visible.
+    for (int w = 0; w < workers.length; w++) {
+      Worker worker = workers[w];
+      int from = chunkStart(n, w + 1);
+      int to = chunkStart(n, w + 2);
+      worker.failure = null;
+      if (from < to) {
+        worker.task = task;
+        worker.from = from;
+        worker.to = to;
+        worker.posted = gen;
+        if (worker.parked) {
+          LockSupport.unpark(worker.thread);
+        }
+      } else {
+        worker.done = gen;
+      }
+    }
+    Throwable failure = null;
+    int to0 = chunkStart(n, 1);
+    try {
+      if (to0 > 0) {
+        task.run(0, to0);
+      }
+    } catch (Throwable t) {
+      failure = t;
+    }
+    for (Worker worker : workers) {
+      awaitDone(worker, gen);
+      worker.task = null;
+      Throwable t = worker.failure;
+      if (t != null) {
+        worker.failure = null;
+        if (failure == null) {
+          failure = t;
+        } else {
+          failure.addSuppressed(t);
+        }
+      }
+    }
+    if (failure instanceof RuntimeException) {
+      throw (RuntimeException) failure;
+    }
+    if (failure instanceof Error) {
+      throw (Error) failure;
+    }
+    if (failure != null) {
+      // RangeTask.run declares no checked exception; only a sneaky throw gets here.
+      throw new IllegalStateException("WorkerPool.parallelFor: task failed", failure);
+    }
+  }
+
+  private static void awaitDone(Worker worker, long gen) {
+    int spins = 0;
+    while (worker.done != gen) {
+      if (spins < SPINS) {
+        spins++;
+        Thread.onSpinWait();
+      } else {
+        // Dekker handshake with the worker: it writes 'done' then reads 'waiter'; we write
+        // 'waiter' then read 'done'. All volatile, so at least one side sees the other.
+        worker.waiter = Thread.currentThread();
+        if (worker.done != gen) {
+          LockSupport.park(worker);
+        }
+        worker.waiter = null;
+      }
+    }
+  }
+
+  /** One background thread and its reusable hand-off slot. */
+  private static final class Worker implements Runnable {
+    final WorkerPool pool;
+    final Thread thread;
+
+    // Written by the dispatcher before 'posted', read by the worker after it.
+    RangeTask task;
+    int from;
+    int to;
+    // Written by the worker before 'done', read by the dispatcher after it.
+    Throwable failure;
+
+    volatile long posted;
+    volatile long done;
+    volatile boolean parked;
+    volatile Thread waiter;
+
+    Worker(WorkerPool pool, int index) {
+      this.pool = pool;
+      this.thread = new Thread(this, "backprop-worker-" + index);
+      this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      long seen = 0;
+      while (true) {
+        long gen = awaitPosted(seen);
+        if (gen == seen) {
+          return; // closed
+        }
+        seen = gen;
+        try {
+          task.run(from, to);
+        } catch (Throwable t) {
+          failure = t;
+        }
+        done = gen;
+        Thread w = waiter;
+        if (w != null) {
+          LockSupport.unpark(w);
+        }
+      }
+    }
+
+    /** Returns the next generation to run, or {@code seen} if the pool closed. */
+    private long awaitPosted(long seen) {
+      int spins = 0;
+      long gen;
+      while ((gen = posted) == seen) {
+        if (pool.closed) {
+          return seen;
+        }
+        if (spins < SPINS) {
+          spins++;
+          Thread.onSpinWait();
+        } else {
+          // Same handshake as awaitDone: 'parked' then re-read 'posted', against the
+          // dispatcher's 'posted' then 'parked'.
+          parked = true;
+          if (posted == seen && !pool.closed) {
+            LockSupport.park(this);
+          }
+          parked = false;
+        }
+      }
+      return gen;
+    }
+  }
+}
