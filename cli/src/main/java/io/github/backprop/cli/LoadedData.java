@@ -123,7 +123,7 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
       Tensor own = labeled.data().targets();
       Tensor out = Tensor.zeros(own.rows(), classes.size());
       for (int r = 0; r < own.rows(); r++) {
-        String label = labeled.classes().get(Metrics.argmax(own, r));
+        String label = labeled.classes().get(Classes.argmax(own, r));
         Integer k = column.get(label);
         if (k == null) {
           throw new BadInputException(csv.file() + ":" + table.lineOf(r) + ": class '" + label

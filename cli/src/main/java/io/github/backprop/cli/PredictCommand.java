@@ -72,7 +72,7 @@ final class PredictCommand implements Command {
     if (classifier) {
       ArrayNode predicted = out.putArray("predicted");
       for (int r = 0; r < y.rows(); r++) {
-        int k = Metrics.predictedClass(y, r);
+        int k = Classes.predictedClass(y, r);
         if (classes != null) {
           predicted.add(classes.get(k));
         } else {

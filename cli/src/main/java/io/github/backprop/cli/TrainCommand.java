@@ -7,6 +7,7 @@ import io.github.backprop.nn.Network;
 import io.github.backprop.train.EpochSummary;
 import io.github.backprop.train.Gradients;
 import io.github.backprop.train.Loss;
+import io.github.backprop.train.Metrics;
 import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingDivergedException;
 import io.github.backprop.train.TrainingListener;
@@ -84,7 +85,7 @@ final class TrainCommand implements Command {
   private ObjectNode train(Spec spec, Network network, Loss loss, LoadedData data) {
     Dataset train = data.train();
     Dataset validation = data.validation();
-    boolean classes = validation != null && Metrics.isClassification(validation.targets());
+    boolean classes = validation != null && Classes.isClassification(validation.targets());
     ObjectNode result = Json.object();
     double initial = Gradients.meanLoss(network, loss, train.inputs(), train.targets());
     result.put("initialLoss", initial);

@@ -3,11 +3,12 @@ package io.github.backprop.cli;
 import io.github.backprop.tensor.Tensor;
 
 /**
- * Classification accuracy, for data whose targets say it is classification: every target is 0
- * or 1, and each row is one-hot (or a single 0/1 column, read as one binary output).
+ * Classes read from targets and outputs, as core's {@link io.github.backprop.train.Metrics}
+ * reads them: the largest output (the first on ties), or for a single output, 1 if it is above
+ * 0.5.
  */
-final class Metrics {
-  private Metrics() {}
+final class Classes {
+  private Classes() {}
 
   /** Whether the targets are classes: one-hot rows, or one column of 0s and 1s. */
   static boolean isClassification(Tensor targets) {
@@ -29,26 +30,9 @@ final class Metrics {
     return true;
   }
 
-  /**
-   * The share of rows whose predicted class is the target's: the largest output for several
-   * outputs, output at least 0.5 for one.
-   *
-   * @param outputs shape [rows, outputs]
-   * @param targets the same shape, classification targets
-   */
-  static double accuracy(Tensor outputs, Tensor targets) {
-    int correct = 0;
-    for (int r = 0; r < outputs.rows(); r++) {
-      if (predictedClass(outputs, r) == predictedClass(targets, r)) {
-        correct++;
-      }
-    }
-    return (double) correct / outputs.rows();
-  }
-
-  /** The class row r of a network's outputs names: argmax, or for one output, a >= 0.5. */
+  /** The class row r of a network's outputs names: argmax, or for one output, a > 0.5. */
   static int predictedClass(Tensor outputs, int r) {
-    return outputs.cols() == 1 ? (outputs.get(r, 0) >= 0.5 ? 1 : 0) : argmax(outputs, r);
+    return outputs.cols() == 1 ? (outputs.get(r, 0) > 0.5 ? 1 : 0) : argmax(outputs, r);
   }
 
   /** The column of the largest value in row r (the first on ties). */
