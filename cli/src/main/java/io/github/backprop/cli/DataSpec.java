@@ -13,9 +13,8 @@ import java.util.Set;
  * with the names of its target columns; optionally a {@code validation} set of either form.
  */
 sealed interface DataSpec permits DataSpec.Inline, DataSpec.Csv {
-  Set<String> INLINE_FIELDS = new LinkedHashSet<>(List.of("inputs", "targets", "validation"));
-  Set<String> CSV_FIELDS = new LinkedHashSet<>(List.of("csv", "targets", "oneHot",
-      "validation"));
+  Set<String> INLINE_FIELDS = JsonAt.names("inputs", "targets", "validation");
+  Set<String> CSV_FIELDS = JsonAt.names("csv", "targets", "oneHot", "validation");
 
   /** Where in the spec this data set was written. */
   JsonAt at();
@@ -36,12 +35,11 @@ sealed interface DataSpec permits DataSpec.Inline, DataSpec.Csv {
    * A CSV file with a header line; every column not named in {@code targets} is an input.
    *
    * @param file the file, resolved against the spec's directory
-   * @param written the path as the spec writes it
    * @param targets the target columns
    * @param oneHot whether the single target column holds class labels to encode one-hot
    */
-  record Csv(JsonAt at, Path file, String written, List<String> targets, boolean oneHot,
-      DataSpec validation) implements DataSpec {}
+  record Csv(JsonAt at, Path file, List<String> targets, boolean oneHot, DataSpec validation)
+      implements DataSpec {}
 
   /**
    * Reads a {@code data} object.
@@ -82,8 +80,7 @@ sealed interface DataSpec permits DataSpec.Inline, DataSpec.Csv {
       }
       return new Inline(at, inputs, targets, validation);
     }
-    String written = at.get("csv").string();
-    Path file = specFile.resolveSibling(written);
+    Path file = specFile.resolveSibling(at.get("csv").string());
     JsonAt targetsAt = at.get("targets");
     List<String> targets;
     if (targetsAt.isPresent()) {
@@ -100,11 +97,11 @@ sealed interface DataSpec permits DataSpec.Inline, DataSpec.Csv {
       throw oneHotAt.error("oneHot needs exactly one target column holding the class labels, "
           + "got " + targets.size());
     }
-    Csv self = new Csv(at, file, written, targets, oneHot, null);
+    Csv self = new Csv(at, file, targets, oneHot, null);
     if (at.get("validation").isPresent()) {
       validation = read(at.get("validation"), specFile, true, self);
     }
-    return new Csv(at, file, written, targets, oneHot, validation);
+    return new Csv(at, file, targets, oneHot, validation);
   }
 
   /** A string or an array of distinct strings. */

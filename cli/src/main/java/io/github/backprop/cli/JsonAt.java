@@ -2,8 +2,10 @@ package io.github.backprop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +28,14 @@ final class JsonAt {
     this.node = node;
   }
 
+  /** Field names in the order messages list them, unmodifiable. */
+  static Set<String> names(String... names) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(List.of(names)));
+  }
+
   /** The whole document read from {@code source} (a file name, for messages). */
   static JsonAt root(String source, JsonNode node) {
     return new JsonAt(source, "", node);
-  }
-
-  String source() {
-    return source;
   }
 
   /** The JSON path, such as {@code network.layers[0].bias}; empty for the document itself. */
@@ -65,6 +68,11 @@ final class JsonAt {
   BadInputException error(String what) {
     return new BadInputException(
         source + ": " + (path.isEmpty() ? "" : path + ": ") + what);
+  }
+
+  /** An error about this document whose message names its own place: {@code source: what}. */
+  BadInputException fileError(String what) {
+    return new BadInputException(source + ": " + what);
   }
 
   /** @throws BadInputException if absent, saying it is required and {@code why} */

@@ -57,11 +57,13 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
     } else {
       data = csv.toDataset(network, classes);
     }
+    String where = spec instanceof DataSpec.Csv c
+        ? spec.at().get("csv").path() + " (" + c.file() + ") targets"
+        : spec.at().get("targets").path();
     try {
-      loss.checkTargets("targets", data.targets());
+      loss.checkTargets(where, data.targets());
     } catch (IllegalArgumentException e) {
-      throw spec.at().get(spec instanceof DataSpec.Csv ? "csv" : "targets")
-          .error("the loss " + loss.name() + " cannot use these targets: " + e.getMessage());
+      throw spec.at().fileError(e.getMessage());
     }
     return data;
   }

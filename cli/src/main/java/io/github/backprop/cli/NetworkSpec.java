@@ -11,7 +11,6 @@ import io.github.backprop.nn.Network;
 import io.github.backprop.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,10 +25,9 @@ import java.util.random.RandomGenerator;
  * @param classes the label of each output unit, or null when the spec gives none
  */
 record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
-  private static final Set<String> FIELDS = new LinkedHashSet<>(List.of("inputs", "layers",
-      "classes"));
-  private static final Set<String> LAYER_FIELDS = new LinkedHashSet<>(List.of("units",
-      "activation", "init", "weights", "bias"));
+  private static final Set<String> FIELDS = JsonAt.names("inputs", "layers", "classes");
+  private static final Set<String> LAYER_FIELDS = JsonAt.names("units", "activation", "init",
+      "weights", "bias");
 
   /**
    * One dense layer.

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * training file itself can be given), or a file holding a JSON array of rows. A model is a
  * classifier when it names its classes ({@code network.classes}, written by {@code train --save}
  * for one-hot CSV data) or when its loss is cross_entropy or binary_cross_entropy; the predicted
- * class is then the largest output (or output &gt;= 0.5 for a single output), by name when known.
+ * class is then the largest output (or output &gt; 0.5 for a single output), by name when known.
  */
 final class PredictCommand implements Command {
   private static final Set<String> CLASSIFICATION_LOSSES =

@@ -5,8 +5,6 @@ import io.github.backprop.inject.Components;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Optimizer;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -20,10 +18,10 @@ import java.util.Set;
 final class Spec {
   /** The only format this version reads and writes. */
   static final int FORMAT = 1;
-  static final Set<String> FIELDS = new LinkedHashSet<>(List.of("format", "seed", "network",
-      "loss", "optimizer", "data", "training"));
-  private static final Set<String> TRAINING_FIELDS = new LinkedHashSet<>(List.of("epochs",
-      "batchSize", "shuffle"));
+  static final Set<String> FIELDS = JsonAt.names("format", "seed", "network", "loss",
+      "optimizer", "data", "training");
+  private static final Set<String> TRAINING_FIELDS = JsonAt.names("epochs", "batchSize",
+      "shuffle");
 
   /** Default seed, for initial weights and shuffling. */
   static final long DEFAULT_SEED = 0;

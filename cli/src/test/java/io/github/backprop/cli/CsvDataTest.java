@@ -242,6 +242,17 @@ class CsvDataTest {
   }
 
   @Test
+  void csvTargetsTheLossRejects_nameTheFile() {
+    Cli.write(dir, "specs/b.csv", "x1,x2,y1,y2,y3\n0.1,0.2,0,1,0\n0.3,0.4,2,0,1\n");
+    Path file = Cli.write(dir, "specs/spec.json", SPEC.formatted("""
+        {"csv": "b.csv", "targets": ["y1", "y2", "y3"]}""")
+        .replace("\"squared_error\"", "\"binary_cross_entropy\""));
+    assertEquals(file + ": data.csv (" + dir.resolve("specs/b.csv") + ") targets: row 1, column 0"
+            + " is 2.0, but binary_cross_entropy targets must lie in [0, 1]",
+        Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
   void classCountNotMatchingOutputLayer_isRejected() {
     Cli.write(dir, "specs/train.csv", TRAIN_CSV.replace(",c,", ",b,"));
     Path file = spec("""
