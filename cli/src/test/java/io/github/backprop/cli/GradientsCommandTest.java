@@ -41,7 +41,8 @@ class GradientsCommandTest {
         {"format": 1, "seed": 11,
          "network": {"inputs": 3, "layers": [
            {"units": 4, "activation": "sigmoid"},
-           {"units": 2, "activation": "sigmoid", "init": {"name": "uniform", "low": -1, "high": 1}}]},
+           {"units": 2, "activation": "sigmoid",
+            "init": {"name": "uniform", "low": -1, "high": 1}}]},
          "loss": "squared_error",
          "optimizer": {"name": "sgd", "learningRate": 0.1},
          "training": {"epochs": 0},
