@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  *
  * <pre>
  * epoch 3/10 [=========&gt;          ] 120/250 loss 0.4213 5120 samples/s ETA 0:42
- * epoch 3/10 250/250 loss 0.4107 val_loss 0.3980 val_accuracy 0.9130 lr 0.001 2.1s
+ * epoch 3/10 250/250 loss 0.4107 val_loss 0.3980 val_accuracy 0.9130 lr 0.001000 2.1s
  * </pre>
  */
 public final class ProgressBar implements TrainingListener {
@@ -128,7 +128,7 @@ public final class ProgressBar implements TrainingListener {
       line.append(String.format(Locale.ROOT, " val_%s %.4f", m.getKey(), m.getValue()));
     }
     if (!Double.isNaN(summary.learningRate())) {
-      line.append(" lr ").append(summary.learningRate());
+      line.append(" lr ").append(String.format(Locale.ROOT, "%.4g", summary.learningRate()));
     }
     line.append(String.format(Locale.ROOT, " %.1fs", (now - epochStart) / 1e9));
     if (terminal) {

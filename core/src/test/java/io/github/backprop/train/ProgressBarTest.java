@@ -44,7 +44,7 @@ class ProgressBarTest {
 
     assertEquals(String.join("\n",
         "epoch 1/2 2/3 loss 0.8000 2 samples/s ETA 0:24",
-        "epoch 1/2 3/3 loss 0.7000 val_loss 0.6500 val_accuracy 0.7500 lr 0.1 18.0s",
+        "epoch 1/2 3/3 loss 0.7000 val_loss 0.6500 val_accuracy 0.7500 lr 0.1000 18.0s",
         ""), output().replace(System.lineSeparator(), "\n"));
     assertFalse(output().contains("\r"));
   }

@@ -11,8 +11,9 @@ import io.github.backprop.train.Loss;
  * distributions. It differs from {@code cross_entropy} by the targets' entropy, a constant, so
  * the two have the same gradient.
  *
- * <p>ln a_j is clamped at -100, as for the other probability losses, so an output of exactly 0
- * gives a large finite loss.
+ * <p>With a softmax output layer the engine computes the value from the logits by log-sum-exp,
+ * exact at any logit size. Read from probabilities alone, ln a_j is clamped at -100, as for the
+ * other probability losses, so an output of exactly 0 gives a large finite loss.
  *
  * <p>Gradient of the batch mean, in the outputs: -y_j / max(a_j, 1e-12) / batch.
  *
@@ -39,6 +40,33 @@ final class KlDivergence implements Loss {
     for (int i = 0; i < a.length; i++) {
       if (y[i] != 0) {
         sum += y[i] * (Math.log(y[i]) - Probabilities.clampedLog(a[i]));
+      }
+    }
+    return sum / output.rows();
+  }
+
+  /**
+   * With a softmax output layer, the value from the logits by log-sum-exp, sum_j y_j (ln y_j -
+   * (z_j - logsumexp(z))): no clamping, exact where a probability underflows to 0. Otherwise
+   * {@link #value(Tensor, Tensor)}.
+   */
+  @Override
+  public double value(Activation outputActivation, Tensor z, Tensor output, Tensor target) {
+    if (!"softmax".equals(outputActivation.name())) {
+      return value(output, target);
+    }
+    Checks.sameShape(NAME, "target", output, target);
+    Checks.sameShape(NAME, "weighted input", output, z);
+    double[] logits = z.data();
+    double[] y = target.data();
+    int cols = output.cols();
+    double sum = 0;
+    for (int start = 0; start < logits.length; start += cols) {
+      double lse = Probabilities.logSumExp(logits, start, cols);
+      for (int j = start; j < start + cols; j++) {
+        if (y[j] != 0) {
+          sum += y[j] * (Math.log(y[j]) - (logits[j] - lse));
+        }
       }
     }
     return sum / output.rows();

@@ -47,4 +47,20 @@ final class Probabilities {
       }
     }
   }
+
+  /**
+   * logsumexp over the row starting at {@code start}: max_k z_k + ln sum_k exp(z_k - max), so
+   * that z_j - logsumexp is ln softmax(z)_j, exact where softmax(z)_j underflows to 0.
+   */
+  static double logSumExp(double[] z, int start, int cols) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (int j = start; j < start + cols; j++) {
+      max = Math.max(max, z[j]);
+    }
+    double sum = 0;
+    for (int j = start; j < start + cols; j++) {
+      sum += Math.exp(z[j] - max);
+    }
+    return max + Math.log(sum);
+  }
 }
