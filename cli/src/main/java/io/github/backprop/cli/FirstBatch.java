@@ -75,9 +75,10 @@ record FirstBatch(Tensor input, Tensor target, List<Tensor> z, List<Tensor> a, L
           a.add(pass.activation(l).copy());
           delta.add(pass.delta(l).copy());
         }
+        double value = loss.value(network.layers().get(layers - 1).activation(),
+            pass.weightedInput(layers - 1), pass.output(), pass.target());
         recorded.add(new FirstBatch(pass.input().copy(), pass.target().copy(), z, a, delta,
-            loss.value(pass.output(), pass.target()), before, gradients,
-            network.parameterValues()));
+            value, before, gradients, network.parameterValues()));
         // Training has nothing more to show; stopping here spares the rest of the epoch.
         throw new Recorded();
       }

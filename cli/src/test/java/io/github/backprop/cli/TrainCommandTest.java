@@ -150,6 +150,18 @@ class TrainCommandTest {
   }
 
   @Test
+  void savedModel_isAcceptedAsSpecByEveryCommand() {
+    Path model = dir.resolve("model.json");
+    Cli.run("train", Cli.write(dir, "s.json", FIVE_ROWS).toString(), "--save", model.toString())
+        .json();
+    for (String command : new String[] {"gradients", "train", "trace", "graph"}) {
+      Cli.Result result = Cli.run(command, model.toString());
+      assertEquals(Main.OK, result.status(), command + ": " + result.err());
+    }
+    assertEquals(Main.OK, Cli.run("predict", model.toString(), "[[0, 1]]").status());
+  }
+
+  @Test
   void train_save_replacesAnExistingModel() throws IOException {
     Path spec = Cli.write(dir, "s.json", FIVE_ROWS);
     Path model = Cli.write(dir, "model.json", "old contents");
