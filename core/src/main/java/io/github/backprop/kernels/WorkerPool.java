@@ -34,8 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>Thread safety: any thread may call {@code parallelFor}; calls from different threads run
  *       one after another. A call made from inside a task (nested) runs its chunks in order on
  *       the current thread.
- *   <li>Steady state allocates nothing: each worker has a reusable slot; idle workers spin
- *       briefly, then park.
+ *   <li>Steady state allocates nothing: each worker has a reusable slot; idle workers poll for
+ *       about 50 microseconds after each loop, then park.
  * </ul>
  */
 public final class WorkerPool implements AutoCloseable {
@@ -44,18 +44,21 @@ public final class WorkerPool implements AutoCloseable {
   @FunctionalInterface
   public interface RangeTask {
     /**
-     * Processes indices {@code from} (inclusive) to {@code to} (exclusive). Called concurrently
-     * on disjoint ranges.
+     * Processes one chunk. Called concurrently on disjoint ranges.
+     *
+     * @param from first index of the chunk, inclusive
+     * @param to end of the chunk, exclusive; greater than {@code from}
      */
     void run(int from, int to);
   }
 
   /**
-   * How long an idle thread polls before parking: about 20 microseconds of PAUSE instructions.
-   * Long enough to catch the next call of a loop that calls back to back (a training step runs
-   * many kernels in a row); short enough not to steal a shared core for long.
+   * How long a waiting thread polls before parking, in nanoseconds. Waking a parked thread
+   * costs 5 to 50 microseconds, more than a small kernel takes; a training step runs many
+   * kernels with short gaps between them, so idle workers keep polling for a while. Short
+   * enough not to hold a shared core for long once the work stops.
    */
-  private static final int SPINS = 1 << 9;
+  private static final long SPIN_NANOS = 50_000;
 
   private final int threads;
   private final Worker[] workers;
@@ -90,7 +93,11 @@ public final class WorkerPool implements AutoCloseable {
     return new WorkerPool(threads);
   }
 
-  /** Returns the parallelism T given to {@link #create}, counting the calling thread. */
+  /**
+   * Returns the parallelism given to {@link #create}.
+   *
+   * @return T, the number of chunks per loop, counting the calling thread
+   */
   public int threads() {
     return threads;
   }
@@ -260,10 +267,12 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   private static void awaitDone(Worker worker, long gen) {
-    int spins = 0;
+    long start = 0;
     while (worker.done != gen) {
-      if (spins < SPINS) {
-        spins++;
+      if (start == 0) {
+        start = System.nanoTime();
+      }
+      if (System.nanoTime() - start < SPIN_NANOS) {
         Thread.onSpinWait();
       } else {
         // Dekker handshake with the worker: it writes 'done' then reads 'waiter'; we write
@@ -324,14 +333,13 @@ public final class WorkerPool implements AutoCloseable {
 
     /** Returns the next generation to run, or {@code seen} if the pool closed. */
     private long awaitPosted(long seen) {
-      int spins = 0;
+      long start = System.nanoTime();
       long gen;
       while ((gen = posted) == seen) {
         if (pool.closed) {
           return seen;
         }
-        if (spins < SPINS) {
-          spins++;
+        if (System.nanoTime() - start < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
           // Same handshake as awaitDone: 'parked' then re-read 'posted', against the

@@ -32,6 +32,24 @@ class WorkerPoolTest {
   }
 
   @Test
+  void parallelFor_classExample_fillsEveryElement() {
+    // The example of the class javadoc, verbatim.
+    double[] result;
+    try (WorkerPool pool = WorkerPool.create(2)) {
+      double[] out = new double[1000];
+      pool.parallelFor(out.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          out[i] = Math.sqrt(i);
+        }
+      });
+      result = out;
+    }
+    for (int i = 0; i < result.length; i++) {
+      assertEquals(Math.sqrt(i), result[i]);
+    }
+  }
+
+  @Test
   void parallelFor_anySize_coversEachIndexExactlyOnce() {
     for (int threads = 1; threads <= 4; threads++) {
       try (WorkerPool pool = WorkerPool.create(threads)) {
@@ -229,7 +247,8 @@ class WorkerPoolTest {
 
   @Test
   void close_fromInsideTask_throws() {
-    try (WorkerPool pool = WorkerPool.create(2)) {
+    WorkerPool pool = WorkerPool.create(2);
+    try {
       AtomicInteger failures = new AtomicInteger();
       pool.parallelFor(2, (from, to) -> {
         try {
@@ -239,6 +258,8 @@ class WorkerPoolTest {
         }
       });
       assertEquals(2, failures.get());
+    } finally {
+      pool.close();
     }
   }
 
