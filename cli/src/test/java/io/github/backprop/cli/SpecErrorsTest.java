@@ -151,8 +151,9 @@ class SpecErrorsTest {
   }
 
   @Test
-  void misspelledRequiredParameter_saysItIsRequired() {
-    assertEquals(spec() + ": optimizer: sgd: parameter learningRate is required",
+  void misspelledRequiredParameter_saysItIsRequiredAndWhichKeyWasMeant() {
+    assertEquals(spec() + ": optimizer: sgd: parameter learningRate is required. Did you mean "
+        + "learningRate instead of learningRat?",
         errorOf("train", "\"learningRate\": 0.5", "\"learningRat\": 0.5"));
   }
 
