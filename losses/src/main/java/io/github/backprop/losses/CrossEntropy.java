@@ -84,19 +84,8 @@ final class CrossEntropy implements Loss {
     }
     Checks.sameShape(NAME, "target", output, target);
     Checks.sameShape(NAME, "weighted input", output, z);
-    double[] logits = z.data();
-    double[] y = target.data();
-    int cols = output.cols();
-    double keep = 1 - labelSmoothing;
-    double spread = labelSmoothing / cols;
-    double sum = 0;
-    for (int start = 0; start < logits.length; start += cols) {
-      double lse = Probabilities.logSumExp(logits, start, cols);
-      for (int j = start; j < start + cols; j++) {
-        sum -= (keep * y[j] + spread) * (logits[j] - lse);
-      }
-    }
-    return sum / output.rows();
+    return Probabilities.crossEntropyOfLogits(z.data(), target.data(), output.cols(),
+        labelSmoothing) / output.rows();
   }
 
   /** @throws IllegalArgumentException if an output is outside [0, 1] */

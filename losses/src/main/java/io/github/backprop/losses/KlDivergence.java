@@ -57,19 +57,15 @@ final class KlDivergence implements Loss {
     }
     Checks.sameShape(NAME, "target", output, target);
     Checks.sameShape(NAME, "weighted input", output, z);
-    double[] logits = z.data();
     double[] y = target.data();
-    int cols = output.cols();
-    double sum = 0;
-    for (int start = 0; start < logits.length; start += cols) {
-      double lse = Probabilities.logSumExp(logits, start, cols);
-      for (int j = start; j < start + cols; j++) {
-        if (y[j] != 0) {
-          sum += y[j] * (Math.log(y[j]) - (logits[j] - lse));
-        }
+    double entropyTerm = 0; // sum y ln y, with 0 ln 0 = 0
+    for (double v : y) {
+      if (v != 0) {
+        entropyTerm += v * Math.log(v);
       }
     }
-    return sum / output.rows();
+    return (entropyTerm + Probabilities.crossEntropyOfLogits(z.data(), y, output.cols(), 0))
+        / output.rows();
   }
 
   /** @throws IllegalArgumentException if an output is outside [0, 1] */
