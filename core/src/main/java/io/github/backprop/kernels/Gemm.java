@@ -32,6 +32,8 @@ import java.util.Objects;
  *       Inf} gives NaN.
  *   <li>With {@code accumulate == false} the old contents of C are never read (they may be NaN).
  *   <li>C must not overlap A or B. Elements of C outside the [m, n] window are left untouched.
+ *   <li>Thread safety: any number of threads may call either overload at once, on disjoint
+ *       outputs.
  *   <li>Steady state allocates nothing: packing buffers live in a per-thread cache that is
  *       reused (about 1 MiB per thread that has run a large product).
  * </ul>
