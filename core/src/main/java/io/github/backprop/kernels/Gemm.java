@@ -32,6 +32,8 @@ import java.util.Objects;
  *       Inf} gives NaN.
  *   <li>With {@code accumulate == false} the old contents of C are never read (they may be NaN).
  *   <li>C must not overlap A or B. Elements of C outside the [m, n] window are left untouched.
+ *   <li>Thread safety: any number of threads may call either overload at once, on disjoint
+ *       outputs.
  *   <li>Steady state allocates nothing: packing buffers live in a per-thread cache that is
  *       reused (about 1 MiB per thread that has run a large product).
  * </ul>
@@ -71,11 +73,10 @@ public final class Gemm {
 
   private static final int PLAN_SCALAR = 0;
   private static final int PLAN_VECTOR = 1;
-  /** Vectorise along the rows of C by computing C^T = op(B)^T op(A)^T. */
+  /** Vectorise along the columns of C (for C with few columns) via C^T = op(B)^T op(A)^T. */
   private static final int PLAN_VECTOR_TRANSPOSED = 2;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-  private static final ThreadLocal<ParallelGemm> JOBS = ThreadLocal.withInitial(ParallelGemm::new);
 
   // ---------------------------------------------------------------------------------------------
   // Public API
@@ -109,18 +110,12 @@ public final class Gemm {
       zeroUnlessAccumulating(m, n, accumulate, c, ldc);
       return;
     }
-    int plan = plan(transA, transB, m, n, k);
-    // Element strides of op(A) as (row, column) and of op(B) as (row, column).
-    int asi = transA ? 1 : lda;
-    int asp = transA ? lda : 1;
-    int bsp = transB ? 1 : ldb;
-    int bsj = transB ? ldb : 1;
-    if (plan == PLAN_VECTOR_TRANSPOSED) {
-      computeVector(0, n, 0, m, k, b, bsj, bsp, a, asp, asi, accumulate, c, 1, ldc);
-    } else if (plan == PLAN_VECTOR) {
-      computeVector(0, m, 0, n, k, a, asi, asp, b, bsp, bsj, accumulate, c, ldc, 1);
-    } else {
-      computeScalar(0, m, 0, n, k, a, asi, asp, b, bsp, bsj, accumulate, c, ldc);
+    Job job = Job.acquire();
+    try {
+      job.set(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, 1);
+      job.run(0, job.units);
+    } finally {
+      job.release();
     }
   }
 
@@ -131,9 +126,21 @@ public final class Gemm {
    *
    * <p>The rows of C (or its columns, when C has few rows) are cut into one contiguous block per
    * thread; each element is computed by exactly one thread. Small products run on the calling
-   * thread alone. Arguments are as for the single-threaded overload.
+   * thread alone.
    *
    * @param pool threads to use; the calling thread works too
+   * @param transA whether A is stored transposed (as [k, m])
+   * @param transB whether B is stored transposed (as [n, k])
+   * @param m rows of op(A) and of C
+   * @param n columns of op(B) and of C
+   * @param k columns of op(A), rows of op(B)
+   * @param a A in row-major order, shape [m, k], or [k, m] when {@code transA}
+   * @param lda row stride of A as stored
+   * @param b B in row-major order, shape [k, n], or [n, k] when {@code transB}
+   * @param ldb row stride of B as stored
+   * @param accumulate add into C when true; overwrite C when false
+   * @param c C in row-major order, shape [m, n]; written in place
+   * @param ldc row stride of C
    * @throws NullPointerException if {@code pool} or an array is null
    * @throws IllegalArgumentException as for the single-threaded overload
    * @throws IllegalStateException if {@code pool} is closed
@@ -148,16 +155,12 @@ public final class Gemm {
       gemm(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
       return;
     }
-    ParallelGemm job = JOBS.get();
-    if (job.busy) {
-      // Re-entered from inside one of our own tasks on this thread: the cached job is live.
-      job = new ParallelGemm();
-    }
-    job.set(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, threads);
+    Job job = Job.acquire();
     try {
+      job.set(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, threads);
       pool.parallelFor(job.units, job);
     } finally {
-      job.clear();
+      job.release();
     }
   }
 
@@ -202,8 +205,13 @@ public final class Gemm {
     return (double) k * (tiled * (stridedA ? 0.45 : 0.22) + edges * 1.3);
   }
 
-  /** One gemm call cut into ranges of rows or columns of its (possibly transposed) output. */
-  private static final class ParallelGemm implements WorkerPool.RangeTask {
+  /**
+   * One gemm call, planned, and cut into units of rows or columns of its (possibly transposed)
+   * output. Both overloads run through it: the single-threaded one runs every unit itself.
+   */
+  private static final class Job implements WorkerPool.RangeTask {
+    private static final ThreadLocal<Job> CACHE = ThreadLocal.withInitial(Job::new);
+
     boolean busy;
     int plan;
     boolean splitRows;
@@ -225,7 +233,6 @@ public final class Gemm {
 
     void set(boolean transA, boolean transB, int m, int n, int k, double[] a, int lda,
         double[] b, int ldb, boolean accumulate, double[] c, int ldc, int threads) {
-      busy = true;
       this.k = k;
       this.accumulate = accumulate;
       int asi = transA ? 1 : lda;
@@ -272,7 +279,19 @@ public final class Gemm {
       }
     }
 
-    void clear() {
+    /** The calling thread's cached job, or a new one if that is in use further up the stack. */
+    static Job acquire() {
+      Job job = CACHE.get();
+      if (job.busy) {
+        // A task of an outer parallel gemm, running on this thread, called gemm again.
+        job = new Job();
+      }
+      job.busy = true;
+      return job;
+    }
+
+    /** Drops the references to the caller's arrays, so the cache keeps nothing alive. */
+    void release() {
       x = null;
       y = null;
       z = null;

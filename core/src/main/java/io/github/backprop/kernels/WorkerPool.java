@@ -1,5 +1,7 @@
 package io.github.backprop.kernels;
 
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,17 +27,22 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <ul>
  *   <li>A pool of size T owns T - 1 daemon threads named {@code backprop-worker-1} to {@code
- *       backprop-worker-(T-1)}; the thread calling {@link #parallelFor} does the remaining share.
+ *       backprop-worker-(T-1)}; the thread calling {@link #parallelFor} works too.
  *   <li>The partition is fixed: {@code parallelFor(n, task)} cuts [0, n) into T contiguous chunks,
  *       chunk i being [floor(i n / T), floor((i + 1) n / T)). It depends on n and T only, never on
- *       timing, so a task that gives each element to one chunk is deterministic.
+ *       timing, so a task whose result for a chunk depends only on the chunk's range is
+ *       deterministic.
+ *   <li>Which thread runs which chunk is not fixed: each thread, the caller included, takes the
+ *       next chunk nobody has started until none is left. A worker the OS has not scheduled yet
+ *       then delays nothing, as the caller runs its chunk instead. Tasks must not depend on the
+ *       identity of the thread that runs them (thread-local scratch space is fine).
  *   <li>{@code parallelFor} returns when every chunk has finished, and everything the chunks wrote
  *       is then visible to the caller.
  *   <li>Thread safety: any thread may call {@code parallelFor}; calls from different threads run
  *       one after another. A call made from inside a task (nested) runs its chunks in order on
  *       the current thread.
- *   <li>Steady state allocates nothing: each worker has a reusable slot; idle workers spin
- *       briefly, then park.
+ *   <li>Steady state allocates nothing: each worker has a reusable slot; idle workers poll for
+ *       about 50 microseconds after each loop, then park.
  * </ul>
  */
 public final class WorkerPool implements AutoCloseable {
@@ -44,28 +51,50 @@ public final class WorkerPool implements AutoCloseable {
   @FunctionalInterface
   public interface RangeTask {
     /**
-     * Processes indices {@code from} (inclusive) to {@code to} (exclusive). Called concurrently
-     * on disjoint ranges.
+     * Processes one chunk. Called concurrently on disjoint ranges.
+     *
+     * @param from first index of the chunk, inclusive
+     * @param to end of the chunk, exclusive; greater than {@code from}
      */
     void run(int from, int to);
   }
 
   /**
-   * How long an idle thread polls before parking: about 20 microseconds of PAUSE instructions.
-   * Long enough to catch the next call of a loop that calls back to back (a training step runs
-   * many kernels in a row); short enough not to steal a shared core for long.
+   * How long a waiting thread polls before parking, in nanoseconds. Waking a parked thread
+   * costs 5 to 50 microseconds, more than a small kernel takes; a training step runs many
+   * kernels with short gaps between them, so idle workers keep polling for a while. Short
+   * enough not to hold a shared core for long once the work stops.
    */
-  private static final int SPINS = 1 << 9;
+  private static final long SPIN_NANOS = 50_000;
 
   private final int threads;
   private final Worker[] workers;
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean closed;
-  /** Number of the current dispatch; guarded by {@code lock}. */
-  private long generation;
+
+  // The current loop. Written by the dispatcher (holding lock) before it resets 'ticket' for a
+  // new generation; a thread that claims a chunk of that generation reads them after.
+  private RangeTask task;
+  private int size;
+  /** Failure of each chunk of the current loop, or null; reused. */
+  private final Throwable[] failures;
+
+  /** Generation of the latest loop; workers wait for it to change. */
+  private volatile long posted;
+  /**
+   * Claim counter: low 32 bits of the generation in the high half, next unclaimed chunk in the
+   * low half. Tagging with the generation stops a worker that wakes late from claiming chunks
+   * of a later loop for an earlier one.
+   */
+  private final AtomicLong ticket = new AtomicLong();
+  /** Chunks of the current loop not finished yet. */
+  private final AtomicInteger remaining = new AtomicInteger();
+  /** The dispatcher, when it parks waiting for {@code remaining} to reach zero. */
+  private volatile Thread waiter;
 
   private WorkerPool(int threads) {
     this.threads = threads;
+    this.failures = new Throwable[threads];
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(this, w + 1);
@@ -90,14 +119,18 @@ public final class WorkerPool implements AutoCloseable {
     return new WorkerPool(threads);
   }
 
-  /** Returns the parallelism T given to {@link #create}, counting the calling thread. */
+  /**
+   * Returns the parallelism given to {@link #create}.
+   *
+   * @return T, the number of chunks per loop, counting the calling thread
+   */
   public int threads() {
     return threads;
   }
 
   /**
    * Runs {@code task} over [0, n), cut into {@link #threads()} fixed contiguous chunks (see the
-   * class contract). The caller runs chunk 0; empty chunks are not run.
+   * class contract). Empty chunks are not run.
    *
    * <p>If chunks throw, every chunk still finishes, then the exception from the lowest chunk is
    * rethrown with the others added as suppressed. Checked exceptions cannot occur.
@@ -206,40 +239,27 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   private void dispatch(int n, RangeTask task) {
-    long gen = ++generation;
-    // Publish each worker's range; the volatile write of 'posted' makes the plain fields visible.
-    for (int w = 0; w < workers.length; w++) {
-      Worker worker = workers[w];
-      int from = chunkStart(n, w + 1);
-      int to = chunkStart(n, w + 2);
-      worker.failure = null;
-      if (from < to) {
-        worker.task = task;
-        worker.from = from;
-        worker.to = to;
-        worker.posted = gen;
-        if (worker.parked) {
-          LockSupport.unpark(worker.thread);
-        }
-      } else {
-        worker.done = gen;
-      }
-    }
-    Throwable failure = null;
-    int to0 = chunkStart(n, 1);
-    try {
-      if (to0 > 0) {
-        task.run(0, to0);
-      }
-    } catch (Throwable t) {
-      failure = t;
-    }
+    long gen = posted + 1;
+    this.task = task;
+    this.size = n;
+    remaining.set(threads);
+    ticket.set(gen << 32);
+    posted = gen;
+    // Dekker handshake with awaitPosted: we write 'posted' then read 'parked'; a worker writes
+    // 'parked' then reads 'posted'. All volatile, so at least one side sees the other.
     for (Worker worker : workers) {
-      awaitDone(worker, gen);
-      worker.task = null;
-      Throwable t = worker.failure;
+      if (worker.parked) {
+        LockSupport.unpark(worker.thread);
+      }
+    }
+    runChunks(gen);
+    awaitRemaining();
+    this.task = null;
+    Throwable failure = null;
+    for (int i = 0; i < threads; i++) {
+      Throwable t = failures[i];
       if (t != null) {
-        worker.failure = null;
+        failures[i] = null;
         if (failure == null) {
           failure = t;
         } else {
@@ -259,40 +279,61 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  private static void awaitDone(Worker worker, long gen) {
-    int spins = 0;
-    while (worker.done != gen) {
-      if (spins < SPINS) {
-        spins++;
-        Thread.onSpinWait();
-      } else {
-        // Dekker handshake with the worker: it writes 'done' then reads 'waiter'; we write
-        // 'waiter' then read 'done'. All volatile, so at least one side sees the other.
-        worker.waiter = Thread.currentThread();
-        if (worker.done != gen) {
-          LockSupport.park(worker);
+  /** Claims and runs chunks of loop {@code gen} until none is left unclaimed. */
+  private void runChunks(long gen) {
+    while (true) {
+      long t = ticket.get();
+      int chunk = (int) t;
+      if ((t >>> 32) != (gen & 0xFFFF_FFFFL) || chunk >= threads) {
+        return;
+      }
+      if (!ticket.compareAndSet(t, t + 1)) {
+        continue;
+      }
+      // The claim succeeded, so loop gen is still running and task and size are its own.
+      int n = size;
+      int from = chunkStart(n, chunk);
+      int to = chunkStart(n, chunk + 1);
+      try {
+        if (from < to) {
+          task.run(from, to);
         }
-        worker.waiter = null;
+      } catch (Throwable e) {
+        failures[chunk] = e;
+      }
+      if (remaining.decrementAndGet() == 0) {
+        // Same handshake as above, with the dispatcher's 'waiter' then 'remaining'.
+        Thread w = waiter;
+        if (w != null) {
+          LockSupport.unpark(w);
+        }
       }
     }
   }
 
-  /** One background thread and its reusable hand-off slot. */
+  private void awaitRemaining() {
+    long start = 0;
+    while (remaining.get() != 0) {
+      if (start == 0) {
+        start = System.nanoTime();
+      }
+      if (System.nanoTime() - start < SPIN_NANOS) {
+        Thread.onSpinWait();
+      } else {
+        waiter = Thread.currentThread();
+        if (remaining.get() != 0) {
+          LockSupport.park(this);
+        }
+        waiter = null;
+      }
+    }
+  }
+
+  /** One background thread. */
   private static final class Worker implements Runnable {
     final WorkerPool pool;
     final Thread thread;
-
-    // Written by the dispatcher before 'posted', read by the worker after it.
-    RangeTask task;
-    int from;
-    int to;
-    // Written by the worker before 'done', read by the dispatcher after it.
-    Throwable failure;
-
-    volatile long posted;
-    volatile long done;
     volatile boolean parked;
-    volatile Thread waiter;
 
     Worker(WorkerPool pool, int index) {
       this.pool = pool;
@@ -309,35 +350,23 @@ public final class WorkerPool implements AutoCloseable {
           return; // closed
         }
         seen = gen;
-        try {
-          task.run(from, to);
-        } catch (Throwable t) {
-          failure = t;
-        }
-        done = gen;
-        Thread w = waiter;
-        if (w != null) {
-          LockSupport.unpark(w);
-        }
+        pool.runChunks(gen);
       }
     }
 
-    /** Returns the next generation to run, or {@code seen} if the pool closed. */
+    /** Returns the next generation to work on, or {@code seen} if the pool closed. */
     private long awaitPosted(long seen) {
-      int spins = 0;
+      long start = System.nanoTime();
       long gen;
-      while ((gen = posted) == seen) {
+      while ((gen = pool.posted) == seen) {
         if (pool.closed) {
           return seen;
         }
-        if (spins < SPINS) {
-          spins++;
+        if (System.nanoTime() - start < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
-          // Same handshake as awaitDone: 'parked' then re-read 'posted', against the
-          // dispatcher's 'posted' then 'parked'.
           parked = true;
-          if (posted == seen && !pool.closed) {
+          if (pool.posted == seen && !pool.closed) {
             LockSupport.park(this);
           }
           parked = false;

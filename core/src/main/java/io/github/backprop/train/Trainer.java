@@ -172,7 +172,8 @@ public final class Trainer {
       return new EpochSummary(epoch, meanLoss, Double.NaN, Map.of(), optimizer.learningRate());
     }
     Tensor outputs = network.predict(validation.inputs());
-    double validationLoss = loss.value(outputs, validation.targets());
+    double validationLoss = Gradients.meanLossOfCheckedData(network, loss, validation.inputs(),
+        validation.targets());
     Map<String, Double> values = new LinkedHashMap<>();
     for (Metric m : metrics) {
       values.put(m.name(), m.value(outputs, validation.targets()));

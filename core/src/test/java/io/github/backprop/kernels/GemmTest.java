@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -373,6 +374,44 @@ class GemmTest {
         () -> Gemm.gemm(pool, false, false, 2, 2, 2, new double[4], 2, new double[4], 2, false,
             c, 2));
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Steady state
+
+  @Test
+  void gemm_steadyState_allocatesNothingOnTheCaller() {
+    java.lang.management.ThreadMXBean bean =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+    Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean,
+        "needs HotSpot's per-thread allocation counter");
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) bean;
+    Assumptions.assumeTrue(threads.isThreadAllocatedMemorySupported()
+        && threads.isThreadAllocatedMemoryEnabled());
+    long self = Thread.currentThread().getId();
+    List<Case> cases = List.of(
+        new Case(1, false, false, 130, 130, 130, false, false), // vector plan
+        new Case(2, true, true, 300, 5, 200, true, true), // transposed plan
+        new Case(3, false, true, 6, 4, 6000, false, false), // scalar plan
+        new Case(4, true, false, 3, 301, 200, true, false)); // column split
+    for (Case cs : cases) {
+      double[] out = cs.c.clone();
+      for (int warm = 0; warm < 3; warm++) {
+        Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+            cs.accumulate, out, cs.ldc);
+        Gemm.gemm(pool2, cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+            cs.accumulate, out, cs.ldc);
+      }
+      long before = threads.getThreadAllocatedBytes(self);
+      for (int r = 0; r < 10; r++) {
+        Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+            cs.accumulate, out, cs.ldc);
+        Gemm.gemm(pool2, cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+            cs.accumulate, out, cs.ldc);
+      }
+      long allocated = threads.getThreadAllocatedBytes(self) - before;
+      assertEquals(0, allocated, "bytes allocated by 20 calls of " + cs);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +31,24 @@ class WorkerPoolTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> WorkerPool.create(-3));
     assertEquals("WorkerPool.create: threads must be at least 1, got -3", e.getMessage());
+  }
+
+  @Test
+  void parallelFor_classExample_fillsEveryElement() {
+    // The example of the class javadoc, verbatim.
+    double[] result;
+    try (WorkerPool pool = WorkerPool.create(2)) {
+      double[] out = new double[1000];
+      pool.parallelFor(out.length, (from, to) -> {
+        for (int i = from; i < to; i++) {
+          out[i] = Math.sqrt(i);
+        }
+      });
+      result = out;
+    }
+    for (int i = 0; i < result.length; i++) {
+      assertEquals(Math.sqrt(i), result[i]);
+    }
   }
 
   @Test
@@ -87,11 +107,30 @@ class WorkerPoolTest {
     }
   }
 
+  /**
+   * Runs a loop of {@code threads} one-index chunks that each wait for all the others to start,
+   * so no thread can take two: returns the threads that ran them.
+   */
+  private static Set<Thread> threadsOfOneLoop(WorkerPool pool, int threads) {
+    Set<Thread> seen = ConcurrentHashMap.newKeySet();
+    CountDownLatch allStarted = new CountDownLatch(threads);
+    pool.parallelFor(threads, (from, to) -> {
+      seen.add(Thread.currentThread());
+      allStarted.countDown();
+      try {
+        assertTrue(allStarted.await(30, TimeUnit.SECONDS), "chunks never ran side by side");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    });
+    return seen;
+  }
+
   @Test
   void parallelFor_severalThreads_usesNamedDaemonWorkersAndTheCaller() {
     try (WorkerPool pool = WorkerPool.create(3)) {
-      Set<Thread> threads = ConcurrentHashMap.newKeySet();
-      pool.parallelFor(3, (from, to) -> threads.add(Thread.currentThread()));
+      Set<Thread> threads = threadsOfOneLoop(pool, 3);
       assertEquals(3, threads.size());
       assertTrue(threads.contains(Thread.currentThread()));
       Set<String> workerNames = ConcurrentHashMap.newKeySet();
@@ -212,8 +251,7 @@ class WorkerPoolTest {
   @Test
   void close_stopsWorkersAndRejectsFurtherLoops() throws InterruptedException {
     WorkerPool pool = WorkerPool.create(3);
-    Set<Thread> workers = ConcurrentHashMap.newKeySet();
-    pool.parallelFor(3, (from, to) -> workers.add(Thread.currentThread()));
+    Set<Thread> workers = threadsOfOneLoop(pool, 3);
     workers.remove(Thread.currentThread());
     assertEquals(2, workers.size());
 
@@ -229,7 +267,8 @@ class WorkerPoolTest {
 
   @Test
   void close_fromInsideTask_throws() {
-    try (WorkerPool pool = WorkerPool.create(2)) {
+    WorkerPool pool = WorkerPool.create(2);
+    try {
       AtomicInteger failures = new AtomicInteger();
       pool.parallelFor(2, (from, to) -> {
         try {
@@ -239,6 +278,8 @@ class WorkerPoolTest {
         }
       });
       assertEquals(2, failures.get());
+    } finally {
+      pool.close();
     }
   }
 

@@ -92,7 +92,8 @@ class OptimizersModuleTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> registry.get("adam", Map.of("learningrate", 0.1)));
     assertEquals("adam: unknown parameter learningrate; known parameters: amsgrad, beta1, beta2,"
-        + " epsilon, learningRate, weightDecay", e.getMessage());
+        + " epsilon, learningRate, weightDecay. Did you mean learningRate instead of learningrate?",
+        e.getMessage());
   }
 
   @Test
