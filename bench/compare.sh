@@ -50,14 +50,21 @@ EOF
   fi
 fi
 
-# run LABEL THREADS COMMAND...: runs one benchmark, echoes its output, keeps its JSON line.
+# run LABEL THREADS COMMAND...: runs one benchmark, shows its output, keeps its last line
+# (the JSON summary) for the table.
 run() {
-  local label=$1 threads=$2
+  local label=$1 threads=$2 line last=""
   shift 2
   echo "== $label, $threads thread(s)"
-  local out
-  out=$("$@" | tee /dev/stderr | tail -n 1)
-  printf '%s\t%s\t%s\n' "$label" "$threads" "$out" >>"$RESULTS"
+  while IFS= read -r line; do
+    echo "$line"
+    last=$line
+  done < <("$@")
+  if [[ $last != "{"* ]]; then
+    echo "compare.sh: $label on $threads thread(s) printed no JSON summary; stopping" >&2
+    exit 1
+  fi
+  printf '%s\t%s\t%s\n' "$label" "$threads" "$last" >>"$RESULTS"
 }
 
 for t in 1 2; do

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -79,11 +80,11 @@ public final class Network {
   }
 
   /**
-   * The threads this network's kernels run on, or {@code null} when they run on the caller's
-   * thread alone (see {@link Builder#workers(WorkerPool)}).
+   * The threads this network's kernels run on, if it was given any ({@link
+   * Builder#workers(WorkerPool)}); empty when they run on the calling thread alone.
    */
-  public WorkerPool workers() {
-    return workers;
+  public Optional<WorkerPool> workers() {
+    return Optional.ofNullable(workers);
   }
 
   /**

@@ -33,7 +33,7 @@ public final class Pass {
     a = new Node[layers.size()];
     Node previous = input;
     for (int l = 0; l < layers.size(); l++) {
-      Node[] za = layers.get(l).addTo(builder, previous, network.workers());
+      Node[] za = layers.get(l).addTo(builder, previous, network.workers().orElse(null));
       z[l] = za[0];
       a[l] = za[1];
       previous = za[1];

@@ -31,7 +31,7 @@ public interface Optimizer {
    * when the network has workers ({@link io.github.backprop.nn.Network#workers()}). The default
    * runs {@link #step(List)} on the calling thread.
    *
-   * @param workers the network's threads, or null for the calling thread alone
+   * @param workers the network's threads
    */
   default void step(List<Parameter> parameters, WorkerPool workers) {
     step(parameters);

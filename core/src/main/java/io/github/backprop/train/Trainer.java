@@ -109,7 +109,7 @@ public final class Trainer {
     int batches = (rows + batchSize - 1) / batchSize;
     int[] order = shuffleSeed == null ? null : new int[rows];
     List<Parameter> parameters = network.parameters();
-    WorkerPool workers = network.workers();
+    WorkerPool workers = network.workers().orElse(null);
     FiniteCheck finite = new FiniteCheck(workers);
     List<String> metricNames = new ArrayList<>();
     for (Metric m : metrics) {

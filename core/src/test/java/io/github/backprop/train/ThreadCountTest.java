@@ -2,6 +2,7 @@ package io.github.backprop.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,14 @@ class ThreadCountTest {
     Tensor expected = network().build().predict(x);
     try (WorkerPool workers = WorkerPool.create(2)) {
       assertEquals(expected, network().workers(workers).build().predict(x));
+    }
+  }
+
+  @Test
+  void workers_areThePoolGiven_andEmptyByDefault() {
+    assertTrue(network().build().workers().isEmpty());
+    try (WorkerPool workers = WorkerPool.create(2)) {
+      assertSame(workers, network().workers(workers).build().workers().orElseThrow());
     }
   }
 
