@@ -25,7 +25,9 @@ import java.util.random.RandomGenerator;
  * }</pre>
  *
  * <p>The network owns its parameters; {@link #pass(int)} gives the graph and buffers for one
- * batch size, built on first use and reused. Not thread-safe.
+ * batch size, built on first use and reused. Not thread-safe: one thread drives it, and with
+ * {@link Builder#workers(WorkerPool) workers} its kernels fan out over the pool's threads, with
+ * results bit-identical to the calling thread's alone.
  */
 public final class Network {
   /** Rows per chunk when predicting on many rows, bounding memory whatever the data's size. */

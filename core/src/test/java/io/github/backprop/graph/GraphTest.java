@@ -67,6 +67,91 @@ class GraphTest {
   }
 
   @Test
+  void backward_staleGradientBuffers_areOverwrittenNotAddedTo() {
+    // y = (x W^T + b) * c, every parameter gradient buffer full of NaN before the pass
+    Graph.Builder b = Graph.builder();
+    Node x = b.input("x", Shape.of(2, 3));
+    Tensor wGrad = Tensor.zeros(4, 3);
+    Tensor bGrad = Tensor.zeros(4);
+    Tensor cGrad = Tensor.zeros(2, 4);
+    Random random = new Random(9);
+    Tensor w = Tensor.zeros(4, 3);
+    Tensor c = Tensor.zeros(2, 4);
+    for (int i = 0; i < w.size(); i++) {
+      w.data()[i] = random.nextGaussian();
+    }
+    for (int i = 0; i < c.size(); i++) {
+      c.data()[i] = random.nextGaussian();
+    }
+    for (int i = 0; i < 6; i++) {
+      x.value().data()[i] = random.nextGaussian();
+    }
+    Node z = b.apply("z", new Affine(), x, b.parameter("w", w, wGrad),
+        b.parameter("b", Tensor.vector(0.5, -1, 2, 0), bGrad));
+    Node y = b.apply("y", new Multiply(), z, b.parameter("c", c, cGrad));
+    Graph g = b.build();
+    g.forward();
+    for (Tensor grad : new Tensor[] {wGrad, bGrad, cGrad}) {
+      grad.fillInPlace(Double.NaN);
+    }
+    g.backward(y, ones(y.shape()));
+
+    // with a seed of ones: dz = c, dW = dz^T x, db = column sums of dz, dc = z
+    for (int j = 0; j < 4; j++) {
+      double db = 0;
+      for (int r = 0; r < 2; r++) {
+        db += c.get(r, j);
+        assertEquals(z.value().get(r, j), cGrad.get(r, j));
+      }
+      assertEquals(db, bGrad.get(j), 1e-15);
+      for (int k = 0; k < 3; k++) {
+        double dw = 0;
+        for (int r = 0; r < 2; r++) {
+          dw += c.get(r, j) * x.value().get(r, k);
+        }
+        assertEquals(dw, wGrad.get(j, k), 1e-14);
+      }
+    }
+  }
+
+  @Test
+  void backward_opWithOnlyTheAddingForm_addsToAZeroedBuffer() {
+    Op twice = new Op() {
+      @Override
+      public String name() {
+        return "twice";
+      }
+
+      @Override
+      public Shape outputShape(Shape... in) {
+        return in[0];
+      }
+
+      @Override
+      public void forward(Tensor[] in, Tensor out) {
+        for (int i = 0; i < out.size(); i++) {
+          out.data()[i] = 2 * in[0].get(i);
+        }
+      }
+
+      @Override
+      public void backward(Tensor[] in, Tensor out, Tensor gOut, Tensor[] gIn) {
+        for (int i = 0; i < gOut.size(); i++) {
+          gIn[0].data()[i] += 2 * gOut.get(i);
+        }
+      }
+    };
+    Graph.Builder b = Graph.builder();
+    Tensor wGrad = Tensor.vector(Double.NaN, 7);
+    Node y = b.apply("y", twice, b.parameter("w", Tensor.vector(1, 2), wGrad));
+    Graph g = b.build();
+    g.forward();
+    g.backward(y, Tensor.vector(3, -1));
+
+    assertArrayEquals(new double[] {6, -2}, wGrad.data());
+  }
+
+  @Test
   void backward_inputNode_getsNoGradient() {
     Graph.Builder b = Graph.builder();
     Node x = b.input("x", Shape.of(2, 3));
