@@ -2,6 +2,7 @@ package io.github.backprop.nn;
 
 import io.github.backprop.graph.Graph;
 import io.github.backprop.graph.Node;
+import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.Tensor;
 import java.util.List;
@@ -23,6 +24,7 @@ public final class Pass {
   private final Node[] a;
   private final Tensor target;
   private final Tensor outputGradient;
+  private final RowCopy rowCopy;
 
   Pass(Network network, int batchSize) {
     this.network = network;
@@ -41,6 +43,7 @@ public final class Pass {
     graph = builder.build();
     target = Tensor.zeros(batchSize, network.outputs());
     outputGradient = Tensor.zeros(batchSize, network.outputs());
+    rowCopy = new RowCopy(network.workers().orElse(null));
   }
 
   public Network network() {
@@ -72,26 +75,63 @@ public final class Pass {
 
   /**
    * Copies rows {@code order[from..to)} of x (and of y, unless y is null) into the input (and
-   * target) buffers; {@code to - from} must equal the batch size.
+   * target) buffers; {@code to - from} must equal the batch size. A large batch is copied on the
+   * network's workers, if it has any.
    */
   public void load(Tensor x, Tensor y, int[] order, int from, int to) {
     if (to - from != batchSize()) {
       throw new IllegalArgumentException(
           "load: " + (to - from) + " rows do not fill a batch of " + batchSize());
     }
-    copyRows(x, order, from, to, input.value());
+    rowCopy.copy(x, order, from, input.value());
     if (y != null) {
-      copyRows(y, order, from, to, target);
+      rowCopy.copy(y, order, from, target);
     }
   }
 
-  private static void copyRows(Tensor source, int[] order, int from, int to, Tensor dest) {
-    int cols = source.cols();
-    double[] src = source.data();
-    double[] dst = dest.data();
-    for (int i = from; i < to; i++) {
-      int row = order == null ? i : order[i];
-      System.arraycopy(src, row * cols, dst, (i - from) * cols, cols);
+  /** Copies a batch of rows, on the workers when it is large. Reused across batches. */
+  private static final class RowCopy implements WorkerPool.RangeTask {
+    /** Below this many values the copy runs on the calling thread: a hand-off costs more. */
+    private static final int PARALLEL_SIZE = 1 << 14;
+
+    private final WorkerPool workers;
+    private double[] src;
+    private double[] dst;
+    private int cols;
+    private int[] order;
+    private int first;
+
+    RowCopy(WorkerPool workers) {
+      this.workers = workers;
+    }
+
+    /** Copies rows order[first + i] (or first + i) of source into row i of dest, for each i. */
+    void copy(Tensor source, int[] order, int first, Tensor dest) {
+      src = source.data();
+      dst = dest.data();
+      cols = source.cols();
+      this.order = order;
+      this.first = first;
+      int rows = dest.rows();
+      try {
+        if (workers == null || dest.size() < PARALLEL_SIZE) {
+          run(0, rows);
+        } else {
+          workers.parallelFor(rows, this);
+        }
+      } finally {
+        src = null;
+        dst = null;
+        this.order = null;
+      }
+    }
+
+    @Override
+    public void run(int from, int to) {
+      for (int i = from; i < to; i++) {
+        int row = order == null ? first + i : order[first + i];
+        System.arraycopy(src, row * cols, dst, i * cols, cols);
+      }
     }
   }
 

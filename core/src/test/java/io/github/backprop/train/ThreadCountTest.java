@@ -1,5 +1,6 @@
 package io.github.backprop.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -95,6 +96,34 @@ class ThreadCountTest {
     Tensor expected = network().build().predict(x);
     try (WorkerPool workers = WorkerPool.create(2)) {
       assertEquals(expected, network().workers(workers).build().predict(x));
+    }
+  }
+
+  @Test
+  void load_batchLargeEnoughForTheWorkers_copiesTheRowsInTheGivenOrder() {
+    int rows = 100;
+    int width = 300; // 64 rows of 300: large enough to be copied on the workers
+    SplittableRandom random = new SplittableRandom(2);
+    Tensor x = Tensor.wrap(random.doubles((long) rows * width).toArray(), rows, width);
+    Tensor y = Tensor.wrap(random.doubles(rows * 2L).toArray(), rows, 2);
+    int[] order = new int[rows];
+    for (int i = 0; i < rows; i++) {
+      order[i] = (i * 37 + 11) % rows;
+    }
+    try (WorkerPool workers = WorkerPool.create(2)) {
+      Network network = Network.builder(width).dense(2, TestActivations.identity())
+          .workers(workers).build();
+      io.github.backprop.nn.Pass pass = network.pass(64);
+      pass.load(x, y, order, 10, 74);
+
+      for (int i = 0; i < 64; i++) {
+        assertArrayEquals(x.row(order[10 + i]), pass.input().row(i), "row " + i);
+        assertArrayEquals(y.row(order[10 + i]), pass.target().row(i), "row " + i);
+      }
+      pass.load(x, null, null, 30, 94);
+      for (int i = 0; i < 64; i++) {
+        assertArrayEquals(x.row(30 + i), pass.input().row(i), "row " + i);
+      }
     }
   }
 
