@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class Graph {
   private final List<Node> order;
-  private final Map<Node, List<Node>> ancestorsByRoot = new IdentityHashMap<>();
+  private final Map<Node, int[]> ancestorsByRoot = new IdentityHashMap<>();
   private final Tensor[][] inputValues;
   private final Tensor[][] inputGrads;
 
@@ -82,23 +82,27 @@ public final class Graph {
    * @throws IllegalArgumentException if root is not in this graph or the seed's shape differs
    */
   public void backward(Node root, Tensor seed) {
-    List<Node> ancestors = ancestorsByRoot.computeIfAbsent(root, this::ancestorsOf);
+    int[] ancestors = ancestorsByRoot.get(root);
+    if (ancestors == null) {
+      ancestors = ancestorsOf(root);
+      ancestorsByRoot.put(root, ancestors);
+    }
     if (!seed.shape().equals(root.shape())) {
       throw new io.github.backprop.tensor.ShapeMismatchException(
           "backward from " + root.name() + ": seed gradient has shape " + seed.shape()
               + " but the node has shape " + root.shape(),
           root.shape().toString(), seed.shape().toString());
     }
-    for (Node node : ancestors) {
-      node.gradBuffer().fillInPlace(0.0);
+    for (int i : ancestors) {
+      order.get(i).gradBuffer().fillInPlace(0.0);
     }
     root.gradBuffer().copyFromInPlace(seed);
-    for (int a = ancestors.size() - 1; a >= 0; a--) {
-      Node node = ancestors.get(a);
+    for (int a = ancestors.length - 1; a >= 0; a--) {
+      int i = ancestors[a];
+      Node node = order.get(i);
       if (node.op() == null) {
         continue;
       }
-      int i = indexOf(node);
       Tensor[] grads = inputGrads[i];
       List<Node> in = node.inputs();
       for (int j = 0; j < grads.length; j++) {
@@ -108,18 +112,11 @@ public final class Graph {
     }
   }
 
-  private int indexOf(Node node) {
-    // order is short (a few nodes per layer); a linear scan beats a boxed map lookup here
-    for (int i = 0; i < order.size(); i++) {
-      if (order.get(i) == node) {
-        return i;
-      }
-    }
-    throw new AssertionError("node " + node + " is not in this graph");
-  }
-
-  /** The nodes that root depends on and that need a gradient, root included, in topological order. */
-  private List<Node> ancestorsOf(Node root) {
+  /**
+   * The positions in {@link #order} of the nodes that root depends on and that need a gradient,
+   * root included, in topological order.
+   */
+  private int[] ancestorsOf(Node root) {
     if (!order.contains(root)) {
       throw new IllegalArgumentException("backward: node " + root.name() + " is not in this graph");
     }
@@ -132,13 +129,9 @@ public final class Graph {
         n.inputs().forEach(stack::push);
       }
     }
-    List<Node> result = new ArrayList<>();
-    for (Node n : order) {
-      if (reach.contains(n)) {
-        result.add(n);
-      }
-    }
-    return result;
+    return java.util.stream.IntStream.range(0, order.size())
+        .filter(i -> reach.contains(order.get(i)))
+        .toArray();
   }
 
   /** Adds nodes one at a time, checking each op's shapes as it is added. */

@@ -1,5 +1,6 @@
 package io.github.backprop.nn;
 
+import io.github.backprop.internal.Plural;
 import io.github.backprop.internal.SeededRandom;
 import io.github.backprop.tensor.Tensor;
 import java.util.ArrayList;
@@ -120,8 +121,8 @@ public final class Network {
   public void requireInputWidth(String where, Tensor x) {
     if (x.shape().rank() != 2 || x.cols() != inputs) {
       throw new IllegalArgumentException(
-          where + ": expected rows of " + inputs + " values (the network has " + inputs
-              + " inputs), got shape " + x.shape());
+          where + ": expected rows of " + Plural.of(inputs, "value") + " (the network has "
+              + Plural.of(inputs, "input") + "), got shape " + x.shape());
     }
   }
 
@@ -241,9 +242,10 @@ public final class Network {
           w = spec.weights();
           b = spec.bias();
           requireShape(name + ".weights", w, spec.units(), width, l == 0
-              ? "the network has " + width + " inputs"
-              : "the previous layer has " + width + " units");
-          requireShape(name + ".bias", b, spec.units(), -1, "the layer has " + spec.units() + " units");
+              ? "the network has " + Plural.of(width, "input")
+              : "the previous layer has " + Plural.of(width, "unit"));
+          requireShape(name + ".bias", b, spec.units(), -1,
+              "the layer has " + Plural.of(spec.units(), "unit"));
         } else {
           w = Tensor.zeros(spec.units(), width);
           b = Tensor.zeros(spec.units());

@@ -1,5 +1,6 @@
 package io.github.backprop.train;
 
+import io.github.backprop.internal.Plural;
 import io.github.backprop.nn.Activation;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Pass;
@@ -75,8 +76,9 @@ public final class Gradients {
     network.requireInputWidth("inputs", x);
     if (y.shape().rank() != 2 || y.cols() != network.outputs()) {
       throw new IllegalArgumentException(
-          "targets: expected rows of " + network.outputs() + " values (the output layer has "
-              + network.outputs() + " units), got shape " + y.shape());
+          "targets: expected rows of " + Plural.of(network.outputs(), "value")
+              + " (the output layer has " + Plural.of(network.outputs(), "unit") + "), got shape "
+              + y.shape());
     }
     if (x.rows() != y.rows()) {
       throw new IllegalArgumentException(
