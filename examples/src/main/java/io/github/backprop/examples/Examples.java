@@ -36,14 +36,29 @@ public final class Examples {
           "seed 001's 2-2-1 network: each derivative as written, corrected, and by backprop",
           SeedNetwork::main),
       new Example("step-by-step",
-          "seed 002's 2-2-2 network worked number by number, then trained [--iterations N]",
+          "seed 002's 2-2-2 network worked number by number, then trained",
           StepByStep::main),
       new Example("bp-equations",
           "seed 003's BP1-BP4 per layer of a 3-layer network next to the engine's gradients",
           BpEquations::main),
       new Example("xor",
-          "a 2-2-1 network learns XOR; with step units it cannot [--epochs N]",
+          "a 2-2-1 network learns XOR; with step units it cannot, and why",
           Xor::main),
+      new Example("spirals",
+          "two interleaved spirals, two hidden layers; PNG of the decision boundary",
+          Spirals::main),
+      new Example("digits",
+          "8x8 handwritten digits, >= 97% on a stratified test set; confusion matrix, PNG",
+          Digits::main),
+      new Example("iris",
+          "Fisher's iris, 3 species from 4 standardised measurements, >= 95% held out",
+          Iris::main),
+      new Example("sine",
+          "regression of sin x on [-pi, pi]; PNG of the fit",
+          Sine::main),
+      new Example("optimizers",
+          "the same network trained with every optimizer; PNG of all loss curves",
+          OptimizerComparison::main),
       new Example("gradient-check",
           "backprop against finite differences, on a sound network and a buggy one",
           GradientCheckExample::main));
@@ -81,8 +96,8 @@ public final class Examples {
   }
 
   private static void list(PrintStream out) {
-    out.println("usage: java -jar backprop-examples.jar NAME [options]   (plots go to --out DIR,"
-        + " default ./out)");
+    out.println("usage: java -jar backprop-examples.jar NAME [--epochs N] [--out DIR]"
+        + "   (plots go to DIR, default ./out)");
     for (Example example : ALL) {
       out.printf("  %-18s %s%n", example.name(), example.summary());
     }

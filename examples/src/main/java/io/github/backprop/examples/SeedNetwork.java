@@ -118,8 +118,8 @@ public final class SeedNetwork {
         + " w - alpha dE/dw would climb the error.");
     out.println("2. dE/db2. The seed writes (y - 1) w2 f'(a2); the first factor must be"
         + " dE/dy_hat = y_hat - y,");
-    out.println("   as in dE/db1 = (y_hat - y) w1 f'(a1). (y - 1) is not even zero when the"
-        + " network is right.");
+    out.println("   as in dE/db1 = (y_hat - y) w1 f'(a1). (y - 1) does not vanish when y_hat = y,"
+        + " so b2 would keep moving at a perfect fit.");
     out.println("With both corrections, every formula agrees with the engine's backprop value.");
     return new Result(NAMES, asWritten, corrected, engine);
   }
