@@ -79,16 +79,21 @@ public final class ComponentRegistry<T> {
   private UnknownComponentException unknown(String name) {
     List<String> known = names();
     StringBuilder message = new StringBuilder("no ").append(kind).append(" named \"")
-        .append(name).append("\". Known ").append(kind).append("s: ")
+        .append(name).append("\". Known ").append(plural(kind)).append(": ")
         .append(known.isEmpty() ? "(none installed)" : String.join(", ", known)).append('.');
     String closest = closest(name, known);
     if (closest != null) {
       message.append(" Did you mean \"").append(closest).append("\"?");
     }
-    message.append(' ').append(capitalized(kind))
-        .append("s come from installed Guice modules; if this is a custom one, install its module"
+    message.append(' ').append(capitalized(plural(kind)))
+        .append(" come from installed Guice modules; if this is a custom one, install its module"
             + " or enable plug-in discovery.");
     return new UnknownComponentException(kind, name, known, message.toString());
+  }
+
+  /** English plural of a kind: "losses", "activations". */
+  private static String plural(String kind) {
+    return kind.endsWith("s") ? kind + "es" : kind + "s";
   }
 
   private static String capitalized(String s) {
@@ -134,6 +139,6 @@ public final class ComponentRegistry<T> {
 
   @Override
   public String toString() {
-    return kind + "s" + names();
+    return plural(kind) + names();
   }
 }

@@ -44,6 +44,18 @@ class ComponentRegistryTest {
   }
 
   @Test
+  void get_unknownName_kindEndingInS_isPluralisedWithEs() {
+    ComponentRegistry<Initializer> losses = new ComponentRegistry<>("loss",
+        Map.of("zeros", zeros), Initializer::name);
+    UnknownComponentException e =
+        assertThrows(UnknownComponentException.class, () -> losses.get("mse"));
+    assertTrue(e.getMessage().contains("Known losses: zeros."), e.getMessage());
+    assertTrue(e.getMessage().contains(" Losses come from installed Guice modules"),
+        e.getMessage());
+    assertEquals("losses[zeros]", losses.toString());
+  }
+
+  @Test
   void get_keyDifferentFromComponentName_isReported() {
     ComponentRegistry<Initializer> bad = new ComponentRegistry<>("initializer",
         Map.of("xavier", p -> Initializers.xavierUniform()), Initializer::name);

@@ -1,16 +1,18 @@
 package io.github.backprop.losses;
 
-import io.github.backprop.tensor.ShapeMismatchException;
-import io.github.backprop.tensor.Tensor;
-import io.github.backprop.train.Loss;
-
 /**
- * {@code squared_error}: per sample C = 1/2 sum_j (y_j - a_j)^2, the seeds' E and C; averaged
- * over the batch. Gradient of the batch mean: dC/da_j = (a_j - y_j) / batch. Any output
- * activation.
+ * {@code squared_error}: C = 1/2 sum_j (y_j - a_j)^2 per sample, the seeds' E and C, averaged
+ * over the batch.
+ *
+ * <p>Gradient of the batch mean: dC/da_j = (a_j - y_j) / batch. No parameters; any output
+ * activation (usually identity or sigmoid, as in the seeds).
  */
-final class SquaredError implements Loss {
+final class SquaredError extends ElementwiseLoss {
   static final String NAME = "squared_error";
+
+  SquaredError() {
+    super(false);
+  }
 
   @Override
   public String name() {
@@ -18,41 +20,19 @@ final class SquaredError implements Loss {
   }
 
   @Override
-  public double value(Tensor output, Tensor target) {
-    requireSameShape(output, target);
-    double[] a = output.data();
-    double[] y = target.data();
+  double total(double[] a, double[] y) {
     double sum = 0;
     for (int i = 0; i < a.length; i++) {
       double r = y[i] - a[i];
       sum += r * r;
     }
-    return 0.5 * sum / output.rows();
+    return 0.5 * sum;
   }
 
   @Override
-  public void gradient(Tensor output, Tensor target, Tensor grad) {
-    requireSameShape(output, target);
-    requireSameShape(output, grad);
-    double[] a = output.data();
-    double[] y = target.data();
-    double[] g = grad.data();
-    double scale = 1.0 / output.rows();
+  void derivative(double[] a, double[] y, double scale, double[] g) {
     for (int i = 0; i < a.length; i++) {
       g[i] = (a[i] - y[i]) * scale;
     }
-  }
-
-  private static void requireSameShape(Tensor output, Tensor other) {
-    if (!output.shape().equals(other.shape())) {
-      throw new ShapeMismatchException(
-          NAME + ": outputs have shape " + output.shape() + " but got " + other.shape(),
-          output.shape().toString(), other.shape().toString());
-    }
-  }
-
-  @Override
-  public String toString() {
-    return NAME;
   }
 }
