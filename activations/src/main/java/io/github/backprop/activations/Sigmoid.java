@@ -3,7 +3,7 @@ package io.github.backprop.activations;
 import io.github.backprop.nn.ElementwiseActivation;
 
 /**
- * sigmoid(z) = 1 / (1 + e^-z); sigmoid'(z) = a (1 - a), read from the output.
+ * {@code sigmoid}: f(z) = 1 / (1 + e^-z); f'(z) = a (1 - a), read from the output. No parameters.
  *
  * <p>Stable for any z: for z &lt; 0 it is computed as e^z / (1 + e^z), so e^-z never overflows
  * and the result tends to exactly 0 and 1 at the extremes.

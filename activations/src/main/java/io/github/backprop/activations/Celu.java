@@ -1,0 +1,60 @@
+package io.github.backprop.activations;
+
+import io.github.backprop.nn.ElementwiseActivation;
+import java.util.Map;
+
+/**
+ * {@code celu}: f(z) = z for z &gt; 0, else alpha (e^(z / alpha) - 1); f'(z) = 1 for z &gt; 0,
+ * else e^(z / alpha) = a / alpha + 1, read from the output (so f'(0) = 1, as torch). Parameter
+ * {@code alpha} &gt; 0, default 1.
+ *
+ * <p>torch rejects only alpha = 0; a negative alpha turns the negative side upward and unbounded,
+ * which is no longer the function of Barron (2017), so it is rejected here too. Weights default
+ * to {@code he_uniform}.
+ */
+final class Celu extends ElementwiseActivation {
+  static final String NAME = "celu";
+  static final double DEFAULT_ALPHA = 1.0;
+
+  private final double alpha;
+  private final double inverseAlpha;
+
+  Celu(double alpha) {
+    this.alpha = Check.positive(NAME, "alpha", alpha);
+    this.inverseAlpha = 1.0 / alpha;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  protected void apply(double[] z, double[] a) {
+    for (int i = 0; i < z.length; i++) {
+      a[i] = z[i] > 0 ? z[i] : alpha * Math.expm1(z[i] * inverseAlpha);
+    }
+  }
+
+  @Override
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
+    for (int i = 0; i < z.length; i++) {
+      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] * inverseAlpha + 1.0);
+    }
+  }
+
+  @Override
+  public String defaultInitializer() {
+    return "he_uniform";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of("alpha", alpha);
+  }
+
+  @Override
+  public String toString() {
+    return NAME + "[alpha=" + alpha + "]";
+  }
+}

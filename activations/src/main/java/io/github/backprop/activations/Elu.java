@@ -1,0 +1,58 @@
+package io.github.backprop.activations;
+
+import io.github.backprop.nn.ElementwiseActivation;
+import java.util.Map;
+
+/**
+ * {@code elu}: f(z) = z for z &gt; 0, else alpha (e^z - 1); f'(z) = 1 for z &gt; 0, else
+ * a + alpha = alpha e^z, read from the output (so f'(0) = alpha, as torch). Parameter
+ * {@code alpha} &gt; 0, default 1.
+ *
+ * <p>alpha must be positive: the exponential branch is then the smooth, bounded-below negative
+ * side the function is named for (Clevert et al., 2015); a negative alpha would make it
+ * decreasing. Weights default to {@code he_uniform}.
+ */
+final class Elu extends ElementwiseActivation {
+  static final String NAME = "elu";
+  static final double DEFAULT_ALPHA = 1.0;
+
+  private final double alpha;
+
+  Elu(double alpha) {
+    this.alpha = Check.positive(NAME, "alpha", alpha);
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  protected void apply(double[] z, double[] a) {
+    for (int i = 0; i < z.length; i++) {
+      a[i] = z[i] > 0 ? z[i] : alpha * Math.expm1(z[i]);
+    }
+  }
+
+  @Override
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
+    for (int i = 0; i < z.length; i++) {
+      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] + alpha);
+    }
+  }
+
+  @Override
+  public String defaultInitializer() {
+    return "he_uniform";
+  }
+
+  @Override
+  public Map<String, Object> parameters() {
+    return Map.of("alpha", alpha);
+  }
+
+  @Override
+  public String toString() {
+    return NAME + "[alpha=" + alpha + "]";
+  }
+}
