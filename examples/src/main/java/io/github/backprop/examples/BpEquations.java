@@ -100,7 +100,11 @@ public final class BpEquations {
     pass.load(Tensor.of(new double[][] {x}), Tensor.of(new double[][] {y}), null, 0, 1);
     double cost = Gradients.compute(pass, components.loss("squared_error"));
 
-    out.printf("x = %s, y = %s, C = 1/2 ||y - a^3||^2 = %.9f%n", Arrays.toString(x),
+    out.println("BP1  delta^L_j = (a^L_j - y_j) sigma'(z^L_j)          (L = 3, the output layer)");
+    out.println("BP2  delta^l_j = (sum_k delta^(l+1)_k w^(l+1)_kj) sigma'(z^l_j)");
+    out.println("BP3  dC/db^l_j = delta^l_j");
+    out.println("BP4  dC/dw^l_jk = a^(l-1)_k delta^l_j                    (a^0 = x)");
+    out.printf("%nx = %s, y = %s, C = 1/2 ||y - a^3||^2 = %.9f%n", Arrays.toString(x),
         Arrays.toString(y), cost);
     double worst = 0;
     for (int l = layers; l >= 1; l--) {
