@@ -34,7 +34,8 @@ public final class SeedNetwork {
   static final double B = 0.1;
 
   /** The parameters in the order the seed derives them. */
-  static final List<String> NAMES = List.of("b", "w1", "w2", "w11", "w12", "b1", "w21", "w22", "b2");
+  static final List<String> NAMES =
+      List.of("b", "w1", "w2", "w11", "w12", "b1", "w21", "w22", "b2");
 
   private SeedNetwork() {}
 

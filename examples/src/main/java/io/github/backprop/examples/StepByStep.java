@@ -49,7 +49,8 @@ public final class StepByStep {
   public static Result run(int iterations, PrintStream out) {
     Components components = Backprop.components();
     Activation sigmoid = components.activation("sigmoid");
-    // Row j of a layer's weights feeds unit j: h1 = f(w1 i1 + w2 i2 + b1), o1 = f(w5 h1 + w6 h2 + b2).
+    // Row j of a layer's weights feeds unit j:
+    // h1 = f(w1 i1 + w2 i2 + b1), h2 = f(w3 i1 + w4 i2 + b1), o1 = f(w5 h1 + w6 h2 + b2), ...
     Network network = Network.builder(2)
         .dense(sigmoid, Tensor.of(new double[][] {{0.15, 0.20}, {0.25, 0.30}}),
             Tensor.vector(0.35, 0.35))

@@ -37,6 +37,13 @@ class ExamplesTest {
   }
 
   @Test
+  void run_argumentToAnExampleWithoutOptions_saysItTakesNone() throws Exception {
+    assertEquals(2, Examples.run(new String[] {"bp-equations", "3"}, out.stream, err.stream));
+
+    assertEquals("bp-equations: unknown argument \"3\"; it takes no options", err.text().trim());
+  }
+
+  @Test
   void run_badOptionValue_namesTheOptionAndTheValue() throws Exception {
     assertEquals(2, Examples.run(new String[] {"xor", "--epochs", "0"}, out.stream, err.stream));
 
