@@ -38,9 +38,9 @@ public final class Args {
       String arg = argv[i];
       String name = arg.startsWith("--") ? arg.substring(2) : null;
       if (name == null || !names.contains(name)) {
-        String known = names.isEmpty() ? "it takes no options"
+        String accepted = names.isEmpty() ? "it takes no options"
             : "known options: --" + String.join(", --", names);
-        throw new UsageException(example + ": unknown argument \"" + arg + "\"; " + known);
+        throw new UsageException(example + ": unknown argument \"" + arg + "\"; " + accepted);
       }
       if (i + 1 == argv.length) {
         throw new UsageException(example + ": " + arg + " needs a value");

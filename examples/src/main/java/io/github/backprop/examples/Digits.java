@@ -100,7 +100,7 @@ public final class Digits {
         .shuffle(SEED)
         .validation(test)
         .metric(Metrics.accuracy())
-        .listener(new EpochPrinter(Math.max(1, epochs / 5), out))
+        .listener(Progress.bar(out))
         .build();
   }
 

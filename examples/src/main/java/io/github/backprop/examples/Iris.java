@@ -68,7 +68,7 @@ public final class Iris {
         .epochs(epochs)
         .batchSize(16)
         .shuffle(SEED)
-        .listener(new EpochPrinter(Math.max(1, epochs / 5), out))
+        .listener(Progress.bar(out))
         .build()
         .fit(network, train);
 

@@ -51,7 +51,7 @@ public final class Sine {
         .epochs(epochs)
         .batchSize(16)
         .shuffle(SEED)
-        .listener(new EpochPrinter(Math.max(1, epochs / 10), out))
+        .listener(Progress.bar(out))
         .build()
         .fit(network, samples);
 

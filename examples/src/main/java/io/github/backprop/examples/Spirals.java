@@ -60,7 +60,7 @@ public final class Spirals {
         .epochs(epochs)
         .batchSize(32)
         .shuffle(SEED)
-        .listener(new EpochPrinter(Math.max(1, epochs / 10), out))
+        .listener(Progress.bar(out))
         .build()
         .fit(network, split.train());
     double trainAccuracy = Metrics.accuracy(network.predict(split.train().inputs()),
