@@ -95,7 +95,7 @@ class ActivationsModuleTest {
 
     @Test
     void get_misspelledParameter_namesItAndTheKnownOne() {
-      assertMessage("elu: unknown parameter alhpa; known parameters: alpha",
+      assertMessage("elu: unknown parameter alhpa; known parameters: alpha. Did you mean alpha instead of alhpa?",
           "elu", Map.of("alhpa", 0.5));
     }
 

@@ -60,7 +60,16 @@ public final class ComponentRegistry<T> {
       throw unknown(name);
     }
     Hyperparameters settings = Hyperparameters.of(name, parameters);
-    T component = factory.create(settings);
+    T component;
+    try {
+      component = factory.create(settings);
+    } catch (IllegalArgumentException e) {
+      String hint = settings.typoHint();
+      if (hint == null) {
+        throw e;
+      }
+      throw new IllegalArgumentException(e.getMessage() + ". " + hint, e);
+    }
     settings.requireAllUsed();
     String own = nameOf.apply(component);
     if (!name.equals(own)) {

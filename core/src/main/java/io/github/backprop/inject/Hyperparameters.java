@@ -2,6 +2,7 @@ package io.github.backprop.inject;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -129,10 +130,27 @@ public final class Hyperparameters {
     if (!unknown.isEmpty()) {
       String known = asked.isEmpty() ? "it takes no parameters" : "known parameters: "
           + String.join(", ", asked);
+      String hint = typoHint();
       throw new IllegalArgumentException(
           component + ": unknown parameter" + (unknown.size() > 1 ? "s " : " ")
-              + String.join(", ", unknown) + "; " + known);
+              + String.join(", ", unknown) + "; " + known + (hint == null ? "" : ". " + hint));
     }
+  }
+
+  /**
+   * "Did you mean ...?" for a given key that the factory never asked for but that is close to one
+   * it did ask for, or null. A misspelt required key first shows up as the missing one.
+   */
+  String typoHint() {
+    for (String key : values.keySet()) {
+      if (!asked.contains(key)) {
+        String closest = ComponentRegistry.closest(key, List.copyOf(asked));
+        if (closest != null) {
+          return "Did you mean " + closest + " instead of " + key + "?";
+        }
+      }
+    }
+    return null;
   }
 
   @Override

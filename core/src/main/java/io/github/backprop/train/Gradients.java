@@ -23,10 +23,10 @@ public final class Gradients {
   public static double compute(Pass pass, Loss loss) {
     pass.forward();
     Tensor output = pass.output();
-    double value = loss.value(output, pass.target());
     List<io.github.backprop.nn.Dense> layers = pass.network().layers();
     int last = layers.size() - 1;
     Activation outputActivation = layers.get(last).activation();
+    double value = loss.value(outputActivation, pass.weightedInput(last), output, pass.target());
     Tensor delta = pass.outputGradient();
     if (loss.gradientAtWeightedInput(outputActivation, pass.weightedInput(last), output,
         pass.target(), delta)) {
@@ -54,15 +54,23 @@ public final class Gradients {
   /** The mean loss over all rows of (x, y), computed in chunks, without touching gradients. */
   public static double meanLoss(Network network, Loss loss, Tensor x, Tensor y) {
     checkData(network, loss, x, y);
+    return meanLossOfCheckedData(network, loss, x, y);
+  }
+
+  /** {@link #meanLoss} for data already checked against the network and the loss. */
+  static double meanLossOfCheckedData(Network network, Loss loss, Tensor x, Tensor y) {
     int rows = x.rows();
     int chunk = 512;
+    int last = network.layers().size() - 1;
+    Activation outputActivation = network.layers().get(last).activation();
     double sum = 0;
     for (int from = 0; from < rows; from += chunk) {
       int to = Math.min(rows, from + chunk);
       Pass pass = network.pass(to - from);
       pass.load(x, y, null, from, to);
       pass.forward();
-      sum += loss.value(pass.output(), pass.target()) * (to - from);
+      sum += loss.value(outputActivation, pass.weightedInput(last), pass.output(), pass.target())
+          * (to - from);
     }
     return sum / rows;
   }
@@ -73,20 +81,28 @@ public final class Gradients {
    * @throws IllegalArgumentException naming the mismatch
    */
   static void checkData(Network network, Loss loss, Tensor x, Tensor y) {
-    network.requireInputWidth("inputs", x);
+    checkData("", network, loss, x, y);
+  }
+
+  /**
+   * As {@link #checkData(Network, Loss, Tensor, Tensor)}, with messages starting with
+   * {@code prefix} (such as "validation ").
+   */
+  static void checkData(String prefix, Network network, Loss loss, Tensor x, Tensor y) {
+    network.requireInputWidth(prefix + "inputs", x);
     if (y.shape().rank() != 2 || y.cols() != network.outputs()) {
       throw new IllegalArgumentException(
-          "targets: expected rows of " + Plural.of(network.outputs(), "value")
+          prefix + "targets: expected rows of " + Plural.of(network.outputs(), "value")
               + " (the output layer has " + Plural.of(network.outputs(), "unit") + "), got shape "
               + y.shape());
     }
     if (x.rows() != y.rows()) {
       throw new IllegalArgumentException(
-          "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
+          prefix + "data: inputs have " + x.rows() + " rows but targets have " + y.rows());
     }
     if (x.rows() == 0) {
-      throw new IllegalArgumentException("data: no rows");
+      throw new IllegalArgumentException(prefix + "data: no rows");
     }
-    loss.checkTargets("targets", y);
+    loss.checkTargets(prefix + "targets", y);
   }
 }

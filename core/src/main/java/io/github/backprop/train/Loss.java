@@ -19,6 +19,16 @@ public interface Loss {
   /** The mean over rows of the per-sample loss. */
   double value(Tensor output, Tensor target);
 
+  /**
+   * The batch's mean loss given also the output layer's activation and weighted input z, so a
+   * loss fused with that activation can compute it from z exactly (cross-entropy after softmax
+   * by log-sum-exp, finite and exact where the probabilities underflow). The default ignores
+   * them and returns {@link #value(Tensor, Tensor)}. The engine calls this form.
+   */
+  default double value(Activation outputActivation, Tensor z, Tensor output, Tensor target) {
+    return value(output, target);
+  }
+
   /** Writes d(mean loss)/d(output) into grad, overwriting it. */
   void gradient(Tensor output, Tensor target, Tensor grad);
 

@@ -25,8 +25,27 @@ class ComponentRegistryTest {
   @Test
   void get_unknownParameter_listsTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> registry.get("uniform", Map.of("hihg", 3.0)));
-    assertEquals("uniform: unknown parameter hihg; known parameters: high, low", e.getMessage());
+        () -> registry.get("uniform", Map.of("width", 3.0)));
+    assertEquals("uniform: unknown parameter width; known parameters: high, low", e.getMessage());
+  }
+
+  @Test
+  void get_misspeltParameter_suggestsTheKnownOne() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> registry.get("uniform", Map.of("hihg", 3.0, "low", -1)));
+    assertEquals("uniform: unknown parameter hihg; known parameters: high, low. Did you mean high "
+        + "instead of hihg?", e.getMessage());
+  }
+
+  @Test
+  void get_misspeltRequiredParameter_saysWhichKeyWasMeant() {
+    ComponentRegistry<Initializer> constants = new ComponentRegistry<>("initializer",
+        Map.of("constant", p -> Initializers.constant(p.requireDouble("value"))),
+        Initializer::name);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> constants.get("constant", Map.of("valeu", 0.5)));
+    assertEquals("constant: parameter value is required. Did you mean value instead of valeu?",
+        e.getMessage());
   }
 
   @Test

@@ -114,7 +114,7 @@ class EngineTest {
 
   @Test
   void compute_seedsBackwardWithTheLossGradient_andReturnsItsValue() {
-    when(loss.value(any(), any())).thenReturn(0.75);
+    when(loss.value(any(), any(), any(), any())).thenReturn(0.75);
     doAnswer(call -> {
       Tensor grad = call.getArgument(2);
       grad.fillInPlace(1.0);
@@ -129,8 +129,10 @@ class EngineTest {
     double value = Gradients.compute(network, loss, x, y);
 
     assertEquals(0.75, value);
+    ArgumentCaptor<Tensor> z = ArgumentCaptor.forClass(Tensor.class);
     ArgumentCaptor<Tensor> output = ArgumentCaptor.forClass(Tensor.class);
-    verify(loss).value(output.capture(), any());
+    verify(loss).value(any(), z.capture(), output.capture(), any());
+    assertEquals(Tensor.of(new double[][] {{8}, {23}}), z.getValue());
     assertEquals(Tensor.of(new double[][] {{8}, {23}}), output.getValue());
     verify(loss, atLeastOnce()).checkTargets(anyString(), any());
     // dL/dW = seed^T x = [1, 1] . [[1, 2], [4, 5]] = [5, 7]; dL/db = 2

@@ -107,7 +107,8 @@ class CustomActivationTest {
     assertEquals("swish_beta: beta must be positive, got -1.0", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> components.activation("swish_beta", Map.of("beeta", 1.0)));
-    assertEquals("swish_beta: unknown parameter beeta; known parameters: beta", e.getMessage());
+    assertEquals("swish_beta: unknown parameter beeta; known parameters: beta. Did you mean beta "
+        + "instead of beeta?", e.getMessage());
   }
 
   @Test

@@ -14,8 +14,10 @@ import java.util.Map;
  * <p>Label smoothing, as torch: t = (1 - labelSmoothing) y + labelSmoothing / C, spread over all
  * C classes. With the default 0, t = y.
  *
- * <p>Each logarithm is clamped at -100 (as torch's BCELoss does), so a class probability that
- * rounded to exactly 0 gives a large finite loss rather than infinity.
+ * <p>With a softmax output layer the engine computes the value from the logits by log-sum-exp,
+ * as torch does, exact at any logit size. Read from probabilities alone ({@link #value(Tensor,
+ * Tensor)}), each logarithm is clamped at -100 (as torch's BCELoss does), so a class probability
+ * that rounded to exactly 0 gives a large finite loss rather than infinity.
  *
  * <p>Gradient of the batch mean, in the outputs: -t_j / max(a_j, 1e-12) / batch (torch's floor
  * on the denominator keeps it finite at a_j = 0).
@@ -68,6 +70,22 @@ final class CrossEntropy implements Loss {
       sum -= (keep * y[i] + spread) * Probabilities.clampedLog(a[i]);
     }
     return sum / output.rows();
+  }
+
+  /**
+   * With a softmax output layer, the value from the logits by log-sum-exp, -sum_j t_j (z_j -
+   * logsumexp(z)), exactly as torch's CrossEntropyLoss computes it: no clamping, exact where a
+   * class probability underflows to 0. Otherwise {@link #value(Tensor, Tensor)}.
+   */
+  @Override
+  public double value(Activation outputActivation, Tensor z, Tensor output, Tensor target) {
+    if (!"softmax".equals(outputActivation.name())) {
+      return value(output, target);
+    }
+    Checks.sameShape(NAME, "target", output, target);
+    Checks.sameShape(NAME, "weighted input", output, z);
+    return Probabilities.crossEntropyOfLogits(z.data(), target.data(), output.cols(),
+        labelSmoothing) / output.rows();
   }
 
   /** @throws IllegalArgumentException if an output is outside [0, 1] */

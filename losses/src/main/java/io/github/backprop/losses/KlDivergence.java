@@ -11,8 +11,9 @@ import io.github.backprop.train.Loss;
  * distributions. It differs from {@code cross_entropy} by the targets' entropy, a constant, so
  * the two have the same gradient.
  *
- * <p>ln a_j is clamped at -100, as for the other probability losses, so an output of exactly 0
- * gives a large finite loss.
+ * <p>With a softmax output layer the engine computes the value from the logits by log-sum-exp,
+ * exact at any logit size. Read from probabilities alone, ln a_j is clamped at -100, as for the
+ * other probability losses, so an output of exactly 0 gives a large finite loss.
  *
  * <p>Gradient of the batch mean, in the outputs: -y_j / max(a_j, 1e-12) / batch.
  *
@@ -42,6 +43,29 @@ final class KlDivergence implements Loss {
       }
     }
     return sum / output.rows();
+  }
+
+  /**
+   * With a softmax output layer, the value from the logits by log-sum-exp, sum_j y_j (ln y_j -
+   * (z_j - logsumexp(z))): no clamping, exact where a probability underflows to 0. Otherwise
+   * {@link #value(Tensor, Tensor)}.
+   */
+  @Override
+  public double value(Activation outputActivation, Tensor z, Tensor output, Tensor target) {
+    if (!"softmax".equals(outputActivation.name())) {
+      return value(output, target);
+    }
+    Checks.sameShape(NAME, "target", output, target);
+    Checks.sameShape(NAME, "weighted input", output, z);
+    double[] y = target.data();
+    double entropyTerm = 0; // sum y ln y, with 0 ln 0 = 0
+    for (double v : y) {
+      if (v != 0) {
+        entropyTerm += v * Math.log(v);
+      }
+    }
+    return (entropyTerm + Probabilities.crossEntropyOfLogits(z.data(), y, output.cols(), 0))
+        / output.rows();
   }
 
   /** @throws IllegalArgumentException if an output is outside [0, 1] */

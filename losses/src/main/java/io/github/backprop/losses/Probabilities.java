@@ -47,4 +47,30 @@ final class Probabilities {
       }
     }
   }
+
+  /**
+   * The summed cross-entropy -sum_rows sum_j t_j ln softmax(z)_j of a [rows, cols] matrix of
+   * logits, with t = (1 - smoothing) y + smoothing / cols, computing ln softmax(z)_j as
+   * z_j - logsumexp(z) (max-shifted), so it is exact where softmax(z)_j underflows to 0.
+   */
+  static double crossEntropyOfLogits(double[] z, double[] y, int cols, double smoothing) {
+    double keep = 1 - smoothing;
+    double spread = smoothing / cols;
+    double sum = 0;
+    for (int start = 0; start < z.length; start += cols) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = start; j < start + cols; j++) {
+        max = Math.max(max, z[j]);
+      }
+      double exps = 0;
+      for (int j = start; j < start + cols; j++) {
+        exps += Math.exp(z[j] - max);
+      }
+      double logSumExp = max + Math.log(exps);
+      for (int j = start; j < start + cols; j++) {
+        sum -= (keep * y[j] + spread) * (z[j] - logSumExp);
+      }
+    }
+    return sum;
+  }
 }

@@ -72,7 +72,7 @@ class LossesModuleTest {
   void get_unknownParameter_namesItAndTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> registry.get("huber", Map.of("delt", 2.0)));
-    assertEquals("huber: unknown parameter delt; known parameters: delta", e.getMessage());
+    assertEquals("huber: unknown parameter delt; known parameters: delta. Did you mean delta instead of delt?", e.getMessage());
   }
 
   @Test

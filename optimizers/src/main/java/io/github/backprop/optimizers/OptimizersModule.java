@@ -3,11 +3,14 @@ package io.github.backprop.optimizers;
 import com.google.inject.AbstractModule;
 import io.github.backprop.inject.Plugins;
 
-/** Registers the stock optimizers by name. Binds only; safe to install twice. */
+/**
+ * Registers the stock optimizers by name (see {@link Optimizers} for the names and their
+ * hyperparameters). Binds only; safe to install twice.
+ */
 public final class OptimizersModule extends AbstractModule {
   @Override
   protected void configure() {
-    Plugins.optimizer(binder(), Sgd.NAME, p -> new Sgd(p.requireDouble("learningRate")));
+    Optimizers.FACTORIES.forEach((name, factory) -> Plugins.optimizer(binder(), name, factory));
   }
 
   @Override

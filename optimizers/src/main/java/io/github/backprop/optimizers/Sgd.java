@@ -1,44 +1,69 @@
 package io.github.backprop.optimizers;
 
-import io.github.backprop.nn.Parameter;
-import io.github.backprop.train.Optimizer;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * {@code sgd}: stochastic gradient descent, w &lt;- w - learningRate * dC/dw, the seeds' update
- * rule (torch.optim.SGD with its defaults).
+ * {@code sgd}: stochastic gradient descent as torch.optim.SGD computes it. With the defaults it
+ * is the seeds' rule w &lt;- w - learningRate * dC/dw.
+ *
+ * <pre>
+ * g = grad + weightDecay * w
+ * if momentum != 0:
+ *   b = g                                  on the first step
+ *   b = momentum * b + (1 - dampening) * g afterwards
+ *   g = nesterov ? g + momentum * b : b
+ * w = w - learningRate * g
+ * </pre>
  */
-final class Sgd implements Optimizer {
+final class Sgd extends PerParameterOptimizer {
   static final String NAME = "sgd";
 
-  private final double learningRate;
+  private final double momentum;
+  private final double dampening;
+  private final boolean nesterov;
+  private final double weightDecay;
 
-  Sgd(double learningRate) {
-    if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+  Sgd(double learningRate, double momentum, double dampening, boolean nesterov,
+      double weightDecay) {
+    super(NAME, learningRate, momentum != 0 ? new String[] {"momentum_buffer"} : new String[0]);
+    this.momentum = Checks.nonNegative(NAME, "momentum", momentum);
+    this.dampening = Checks.nonNegative(NAME, "dampening", dampening);
+    this.weightDecay = Checks.nonNegative(NAME, "weightDecay", weightDecay);
+    if (nesterov && (momentum == 0 || dampening != 0)) {
       throw new IllegalArgumentException(
-          NAME + ": learningRate must be positive and finite, got " + learningRate);
+          NAME + ": nesterov needs a momentum above 0 and a dampening of 0, got momentum "
+              + momentum + " and dampening " + dampening);
     }
-    this.learningRate = learningRate;
+    this.nesterov = nesterov;
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public void step(List<Parameter> parameters) {
-    for (Parameter p : parameters) {
-      double[] w = p.value().data();
-      double[] g = p.grad().data();
+  void update(double[] w, double[] g, double[][] s, long t) {
+    double lr = learningRate();
+    if (momentum == 0) {
       for (int i = 0; i < w.length; i++) {
-        w[i] -= learningRate * g[i];
+        w[i] -= lr * (g[i] + weightDecay * w[i]);
       }
+      return;
+    }
+    double[] b = s[0];
+    boolean first = t == 1;
+    for (int i = 0; i < w.length; i++) {
+      double d = g[i] + weightDecay * w[i];
+      b[i] = first ? d : momentum * b[i] + (1 - dampening) * d;
+      w[i] -= lr * (nesterov ? d + momentum * b[i] : b[i]);
     }
   }
 
   @Override
-  public String toString() {
-    return "Sgd[learningRate=" + learningRate + "]";
+  public Map<String, Object> parameters() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("learningRate", initialLearningRate());
+    p.put("momentum", momentum);
+    p.put("dampening", dampening);
+    p.put("nesterov", nesterov);
+    p.put("weightDecay", weightDecay);
+    return p;
   }
 }

@@ -1,0 +1,133 @@
+package io.github.backprop.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backprop.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Reading and writing JSON with Jackson: strict reading (no duplicate keys, nothing after the
+ * document, no NaN) whose errors give file:line:column, and pretty printing in which every double
+ * is written as {@link Double#toString} writes it, so it reads back to the same double.
+ */
+final class Json {
+  /** Configured once and never changed afterwards, so sharing it is safe. */
+  static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  /** Objects indented, arrays of numbers on one line: {@code "bias": [0.35, 0.35]}. */
+  private static final ObjectWriter WRITER = MAPPER.writer(
+      new DefaultPrettyPrinter(Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withArrayValueSpacing(Separators.Spacing.AFTER)
+          .withArrayEmptySeparator("")
+          .withObjectEmptySeparator(""))
+          .withArrayIndenter(null));
+
+  /** Jackson's location of an earlier place (where an unclosed object started). */
+  private static final Pattern SOURCE =
+      Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+  private Json() {}
+
+  /**
+   * Reads a JSON document.
+   *
+   * @throws BadInputException if the file cannot be read (naming it) or is not JSON (with its
+   *     line and column)
+   */
+  static JsonNode read(Path file) {
+    String shown = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new BadInputException(shown + ": no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new BadInputException(shown + ": cannot read the file (permission denied)", e);
+    } catch (IOException e) {
+      if (Files.isDirectory(file)) {
+        throw new BadInputException(shown + ": is a directory, expected a JSON file", e);
+      }
+      throw new BadInputException(shown + ": cannot read the file: " + e.getMessage(), e);
+    }
+    return parse(bytes, shown);
+  }
+
+  /** Parses JSON text given on the command line or read from a file named {@code shown}. */
+  static JsonNode parse(byte[] bytes, String shown) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(located(shown, e), e);
+    } catch (IOException e) {
+      throw new BadInputException(shown + ": cannot read the JSON: " + e.getMessage(), e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new BadInputException(shown + ": the file is empty; expected a JSON document");
+    }
+    return node;
+  }
+
+  private static String located(String shown, JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null ? shown : shown + ":" + at.getLineNr() + ":" + at.getColumnNr();
+    String message = e.getOriginalMessage();
+    if (message.startsWith("Non-standard token")) {
+      // Jackson suggests one of its own settings here; the user needs the rule instead.
+      message = message.substring(0, message.indexOf(':'))
+          + "; JSON numbers must be finite (no NaN or Infinity)";
+    }
+    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
+    return where + ": " + message;
+  }
+
+  /** Pretty-prints a document, ending with a line break. */
+  static String write(JsonNode node) {
+    try {
+      return WRITER.writeValueAsString(node) + System.lineSeparator();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot print a JSON tree built in memory", e);
+    }
+  }
+
+  static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** A vector as a JSON array, or a matrix as an array of rows. */
+  static ArrayNode array(Tensor t) {
+    ArrayNode out = MAPPER.createArrayNode();
+    if (t.shape().rank() == 1) {
+      for (double v : t.data()) {
+        out.add(v);
+      }
+      return out;
+    }
+    for (int r = 0; r < t.rows(); r++) {
+      ArrayNode row = out.addArray();
+      for (int c = 0; c < t.cols(); c++) {
+        row.add(t.get(r, c));
+      }
+    }
+    return out;
+  }
+}

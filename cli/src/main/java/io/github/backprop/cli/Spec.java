@@ -1,0 +1,184 @@
+package io.github.backprop.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backprop.inject.Components;
+import io.github.backprop.train.Loss;
+import io.github.backprop.train.Optimizer;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * A network spec, format 1 (docs/spec.md), read and checked: the same schema serves as the input
+ * of every command and as the saved-model format.
+ *
+ * <p>Every section but {@code format} is optional when read; each command then asks for the
+ * sections it needs ({@link #network(String)}, {@link #loss(String)}, ...), so a missing one is
+ * reported as needed by that command.
+ */
+final class Spec {
+  /** The only format this version reads and writes. */
+  static final int FORMAT = 1;
+  static final Set<String> FIELDS = JsonAt.names("format", "seed", "network", "loss",
+      "optimizer", "data", "training");
+  private static final Set<String> TRAINING_FIELDS = JsonAt.names("epochs", "batchSize",
+      "shuffle");
+
+  /** Default seed, for initial weights and shuffling. */
+  static final long DEFAULT_SEED = 0;
+  static final int DEFAULT_EPOCHS = 1;
+  static final int DEFAULT_BATCH_SIZE = 32;
+
+  /**
+   * The {@code training} section, defaults filled in.
+   *
+   * @param epochs full passes over the data, at least 0
+   * @param batchSize rows per optimizer step, at least 1
+   * @param shuffle whether to reshuffle the rows before every epoch (from {@code seed})
+   */
+  record Training(int epochs, int batchSize, boolean shuffle) {}
+
+  private final Path file;
+  private final JsonAt root;
+  private final long seed;
+  private final NetworkSpec network;
+  private final Loss loss;
+  private final Optimizer optimizer;
+  private final DataSpec data;
+  private final Training training;
+
+  private Spec(Path file, JsonAt root, long seed, NetworkSpec network, Loss loss,
+      Optimizer optimizer, DataSpec data, Training training) {
+    this.file = file;
+    this.root = root;
+    this.seed = seed;
+    this.network = network;
+    this.loss = loss;
+    this.optimizer = optimizer;
+    this.data = data;
+    this.training = training;
+  }
+
+  /**
+   * Reads and checks a spec file: its JSON, the format, every field, shape and name. Data files
+   * are not opened yet.
+   *
+   * @throws BadInputException naming the file and the JSON path of the first problem
+   */
+  static Spec read(Path file, Components components) {
+    JsonAt root = JsonAt.root(file.toString(), Json.read(file));
+    if (root.node() == null || !root.node().isObject()) {
+      throw root.error("expected a JSON object at the top level, got "
+          + JsonAt.describe(root.node()));
+    }
+    JsonAt format = root.get("format").require("a spec starts with \"format\": " + FORMAT);
+    if (!format.node().isNumber() || format.node().doubleValue() != FORMAT) {
+      throw format.error("expected " + FORMAT + " (the format this version reads), got "
+          + JsonAt.describe(format.node()));
+    }
+    root.requireObject(FIELDS);
+    long seed = root.get("seed").isPresent()
+        ? root.get("seed").wholeNumber(Long.MIN_VALUE) : DEFAULT_SEED;
+    NetworkSpec network = root.get("network").isPresent()
+        ? NetworkSpec.read(root.get("network"), components) : null;
+    Loss loss = root.get("loss").isPresent()
+        ? Named.read(root.get("loss")).resolve(components.losses()) : null;
+    Optimizer optimizer = root.get("optimizer").isPresent()
+        ? Named.read(root.get("optimizer")).resolve(components.optimizers()) : null;
+    DataSpec data = root.get("data").isPresent() ? DataSpec.read(root.get("data"), file) : null;
+    Training training = readTraining(root.get("training"));
+    return new Spec(file, root, seed, network, loss, optimizer, data, training);
+  }
+
+  private static Training readTraining(JsonAt at) {
+    if (!at.isPresent()) {
+      return new Training(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, false);
+    }
+    at.requireObject(TRAINING_FIELDS);
+    int epochs = at.get("epochs").isPresent() ? at.get("epochs").count(0) : DEFAULT_EPOCHS;
+    int batchSize = at.get("batchSize").isPresent()
+        ? at.get("batchSize").count(1) : DEFAULT_BATCH_SIZE;
+    boolean shuffle = at.get("shuffle").isPresent() && at.get("shuffle").bool();
+    return new Training(epochs, batchSize, shuffle);
+  }
+
+  Path file() {
+    return file;
+  }
+
+  /** The document as read, for writing a saved model. */
+  ObjectNode document() {
+    return (ObjectNode) root.node();
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  Training training() {
+    return training;
+  }
+
+  /** Whether the spec has a {@code network} section. */
+  boolean hasNetwork() {
+    return network != null;
+  }
+
+  /** @throws BadInputException if the spec has no network, saying that {@code command} needs one */
+  NetworkSpec network(String command) {
+    if (network == null) {
+      throw root.get("network").error("missing; " + command + " needs a network");
+    }
+    return network;
+  }
+
+  /** The loss if the spec names one, else null. */
+  Loss lossOrNull() {
+    return loss;
+  }
+
+  /** @throws BadInputException if the spec has no loss */
+  Loss loss(String command) {
+    if (loss == null) {
+      throw root.get("loss").error("missing; " + command + " needs a loss, as in \"loss\": "
+          + "\"squared_error\"");
+    }
+    return loss;
+  }
+
+  /**
+   * The optimizer, a fresh instance made when the spec was read; read the spec again for
+   * another run.
+   *
+   * @throws BadInputException if the spec has no optimizer
+   */
+  Optimizer optimizer(String command) {
+    if (optimizer == null) {
+      throw root.get("optimizer").error("missing; " + command + " needs an optimizer, as in "
+          + "\"optimizer\": {\"name\": \"sgd\", \"learningRate\": 0.5}");
+    }
+    return optimizer;
+  }
+
+  /** @throws BadInputException if the spec has no data */
+  DataSpec data(String command) {
+    if (data == null) {
+      throw root.get("data").error("missing; " + command + " needs data, as in \"data\": "
+          + "{\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}");
+    }
+    return data;
+  }
+
+  /**
+   * The error to report when the loss rejects the network's outputs during a run (cross_entropy
+   * on outputs that are not probabilities, say): a mistake in pairing the spec's loss with its
+   * output layer.
+   */
+  BadInputException lossRejected(IllegalArgumentException e) {
+    return root.get("loss").error(e.getMessage());
+  }
+
+  /** The data section if the spec has one, else null. */
+  DataSpec dataOrNull() {
+    return data;
+  }
+}

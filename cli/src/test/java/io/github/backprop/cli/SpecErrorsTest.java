@@ -1,0 +1,384 @@
+package io.github.backprop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every kind of bad input: exit status 2, one line on stderr naming the place (JSON path or
+ * file:line:column), no stack trace.
+ */
+class SpecErrorsTest {
+  @TempDir Path dir;
+
+  /** Runs {@code command} on a spec made from Mazur's by one replacement; returns the error. */
+  private String errorOf(String command, String target, String replacement) {
+    assertTrue(Cli.MAZUR.contains(target), target);
+    Path file = Cli.write(dir, "spec.json", Cli.MAZUR.replace(target, replacement));
+    return Cli.run(command, file.toString()).error();
+  }
+
+  private String spec() {
+    return dir.resolve("spec.json").toString();
+  }
+
+  @Test
+  void malformedJson_reportsFileLineAndColumn() {
+    Path file = Cli.write(dir, "bad.json", "{\"format\": 1,\n  \"seed\": ,\n}");
+    String error = Cli.run("gradients", file.toString()).error();
+    assertTrue(error.startsWith(file + ":2:11: Unexpected character (','"), error);
+  }
+
+  @Test
+  void truncatedJson_reportsWhereItEnds() {
+    Path file = Cli.write(dir, "bad.json", "{\"format\": 1,\n \"network\": {\"inputs\": 2");
+    String error = Cli.run("gradients", file.toString()).error();
+    assertEquals(file + ":2:25: Unexpected end-of-input: expected close marker for Object"
+        + " (start marker at line 2, column 13)", error);
+  }
+
+  @Test
+  void nanLiteral_reportsLineAndColumnAndTheRule() {
+    String error = errorOf("gradients", "[[0.05, 0.10]]", "[[0.05, NaN]]");
+    assertTrue(error.matches(".*spec\\.json:\\d+:\\d+: Non-standard token 'NaN'; JSON numbers"
+        + " must be finite \\(no NaN or Infinity\\)"), error);
+  }
+
+  @Test
+  void duplicateField_isRejectedWithLocation() {
+    String error = errorOf("gradients", "\"seed\": 7,", "\"seed\": 7, \"seed\": 8,");
+    assertTrue(error.matches(".*spec\\.json:3:\\d+: Duplicate field 'seed'"), error);
+  }
+
+  @Test
+  void trailingContent_isRejected() {
+    Path file = Cli.write(dir, "spec.json", Cli.MAZUR + "\n{}");
+    String error = Cli.run("gradients", file.toString()).error();
+    assertTrue(error.startsWith(file + ":"), error);
+  }
+
+  @Test
+  void emptyFile_isRejected() {
+    Path file = Cli.write(dir, "spec.json", "  \n");
+    assertEquals(file + ": the file is empty; expected a JSON document",
+        Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
+  void topLevelArray_isRejected() {
+    Path file = Cli.write(dir, "spec.json", "[1, 2]");
+    assertEquals(file + ": expected a JSON object at the top level, got an array",
+        Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
+  void weightsWithWrongColumns_nameTheJsonPathAndBothShapes() {
+    assertEquals(spec() + ": network.layers[1].weights: expected 2 rows of 2, got 2 rows of 3",
+        errorOf("gradients", "[[0.40, 0.45], [0.50, 0.55]]",
+            "[[0.40, 0.45, 1], [0.50, 0.55, 1]]"));
+  }
+
+  @Test
+  void weightsWithWrongRows_nameTheJsonPathAndBothShapes() {
+    assertEquals(spec() + ": network.layers[0].weights: expected 2 rows of 2, got 3 rows of 2",
+        errorOf("gradients", "[[0.15, 0.20], [0.25, 0.30]]",
+            "[[0.15, 0.20], [0.25, 0.30], [1, 1]]"));
+  }
+
+  @Test
+  void raggedWeights_nameTheShortRow() {
+    assertEquals(spec() + ": network.layers[1].weights[1]: expected 2 values (a weight from each"
+            + " input of the layer), got 1",
+        errorOf("gradients", "[[0.40, 0.45], [0.50, 0.55]]", "[[0.40, 0.45], [0.50]]"));
+  }
+
+  @Test
+  void biasOfWrongLength_namesTheJsonPath() {
+    assertEquals(spec() + ": network.layers[1].bias: expected 2 values (one per unit), got 3",
+        errorOf("gradients", "\"bias\": [0.60, 0.60]", "\"bias\": [0.60, 0.60, 0.60]"));
+  }
+
+  @Test
+  void nonNumericWeight_namesTheElement() {
+    assertEquals(spec() + ": network.layers[0].weights[1][0]: expected a number, got \"x\"",
+        errorOf("gradients", "[0.25, 0.30]", "[\"x\", 0.30]"));
+  }
+
+  @Test
+  void unknownActivation_listsTheKnownOnes() {
+    String error = errorOf("gradients", "\"activation\": \"sigmoid\",\n",
+        "\"activation\": \"sigmiod\",\n");
+    assertTrue(error.startsWith(spec() + ": network.layers[0].activation: no activation named"
+        + " \"sigmiod\". Known activations: "), error);
+    assertTrue(error.contains("sigmoid") && error.contains("Did you mean \"sigmoid\"?"), error);
+  }
+
+  @Test
+  void unknownLoss_listsTheKnownOnes() {
+    String error = errorOf("gradients", "\"loss\": \"squared_error\"", "\"loss\": \"squared\"");
+    assertTrue(error.startsWith(spec() + ": loss: no loss named \"squared\". Known losses: "),
+        error);
+    assertTrue(error.contains("squared_error"), error);
+  }
+
+  @Test
+  void unknownOptimizer_listsTheKnownOnes() {
+    String error = errorOf("train", "\"name\": \"sgd\"", "\"name\": \"sdg\"");
+    assertTrue(error.startsWith(spec() + ": optimizer: no optimizer named \"sdg\". Known"
+        + " optimizers: "), error);
+    assertTrue(error.contains("sgd"), error);
+  }
+
+  @Test
+  void unknownInitializer_listsTheKnownOnes() {
+    String error = errorOf("gradients", "\"activation\": \"sigmoid\",\n",
+        "\"activation\": \"sigmoid\", \"init\": \"glorot\",\n");
+    assertTrue(error.startsWith(spec() + ": network.layers[0].init: no initializer named"
+        + " \"glorot\". Known initializers: "), error);
+    assertTrue(error.contains("xavier_uniform"), error);
+  }
+
+  @Test
+  void unknownOptimizerParameter_namesItAndTheKnownOnes() {
+    String error = errorOf("train", "\"learningRate\": 0.5", "\"learningRate\": 0.5, "
+        + "\"momentun\": 0.9");
+    assertTrue(error.startsWith(spec() + ": optimizer: sgd: unknown parameter momentun; known"
+        + " parameters: "), error);
+    assertTrue(error.contains("learningRate"), error);
+  }
+
+  @Test
+  void misspelledRequiredParameter_saysItIsRequiredAndWhichKeyWasMeant() {
+    assertEquals(spec() + ": optimizer: sgd: parameter learningRate is required. Did you mean "
+        + "learningRate instead of learningRat?",
+        errorOf("train", "\"learningRate\": 0.5", "\"learningRat\": 0.5"));
+  }
+
+  @Test
+  void unknownActivationParameter_namesIt() {
+    assertEquals(spec() + ": network.layers[0].activation: sigmoid: unknown parameter alpha; it"
+            + " takes no parameters",
+        errorOf("gradients", "\"activation\": \"sigmoid\",\n",
+            "\"activation\": {\"name\": \"sigmoid\", \"alpha\": 1},\n"));
+  }
+
+  @Test
+  void parameterOfWrongKind_isRejected() {
+    assertEquals(spec() + ": optimizer.learningRate: expected a number, a string or true/false"
+            + " as a parameter, got an array",
+        errorOf("train", "\"learningRate\": 0.5", "\"learningRate\": [0.5]"));
+  }
+
+  @Test
+  void componentObjectWithoutName_isRejected() {
+    assertEquals(spec() + ": optimizer.name: missing; give the registered name, as in"
+            + " {\"name\": \"sgd\", \"learningRate\": 0.1}",
+        errorOf("train", "\"name\": \"sgd\", ", ""));
+  }
+
+  @Test
+  void nonNumericData_namesTheElement() {
+    assertEquals(spec() + ": data.inputs[0][1]: expected a number, got \"0.10\"",
+        errorOf("gradients", "[[0.05, 0.10]]", "[[0.05, \"0.10\"]]"));
+  }
+
+  @Test
+  void nonFiniteData_namesTheElement() {
+    assertEquals(spec() + ": data.targets[0][0]: expected a finite number, got Infinity (beyond"
+            + " the range of a double)",
+        errorOf("gradients", "[[0.01, 0.99]]", "[[1e999, 0.99]]"));
+  }
+
+  @Test
+  void raggedDataRows_nameTheRow() {
+    assertEquals(spec() + ": data.inputs[1]: expected 2 values as in data.inputs[0], got 3",
+        errorOf("gradients", "\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]",
+            "\"inputs\": [[0.05, 0.10], [1, 2, 3]], \"targets\": [[0.01, 0.99], [0, 1]]"));
+  }
+
+  @Test
+  void inputWidthNotMatchingNetwork_isRejected() {
+    assertEquals(spec() + ": data.inputs: expected rows of 2 values (network.inputs is 2), got"
+            + " rows of 3",
+        errorOf("gradients", "[[0.05, 0.10]]", "[[0.05, 0.10, 0.2]]"));
+  }
+
+  @Test
+  void targetWidthNotMatchingOutputLayer_isRejected() {
+    assertEquals(spec() + ": data.targets: expected rows of 2 values (the output layer"
+            + " network.layers[1] has 2 units), got rows of 1",
+        errorOf("gradients", "[[0.01, 0.99]]", "[[0.01]]"));
+  }
+
+  @Test
+  void rowCountsDiffering_isRejected() {
+    assertEquals(spec() + ": data.targets: expected 2 rows (one per input row), got 1",
+        errorOf("gradients", "[[0.05, 0.10]]", "[[0.05, 0.10], [0.2, 0.3]]"));
+  }
+
+  @Test
+  void emptyDataSet_isRejected() {
+    assertEquals(spec() + ": data.inputs: no rows; a data set needs at least one",
+        errorOf("gradients", "\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]",
+            "\"inputs\": [], \"targets\": []"));
+  }
+
+  @Test
+  void batchSizeBelowOne_isRejected() {
+    assertEquals(spec() + ": training.batchSize: expected at least 1, got 0",
+        errorOf("train", "\"batchSize\": 1", "\"batchSize\": 0"));
+  }
+
+  @Test
+  void negativeEpochs_isRejected() {
+    assertEquals(spec() + ": training.epochs: expected at least 0, got -1",
+        errorOf("train", "\"epochs\": 1", "\"epochs\": -1"));
+  }
+
+  @Test
+  void fractionalEpochs_isRejected() {
+    assertEquals(spec() + ": training.epochs: expected a whole number, got 1.5",
+        errorOf("train", "\"epochs\": 1", "\"epochs\": 1.5"));
+  }
+
+  @Test
+  void seedBeyondLong_isRejected() {
+    assertEquals(spec() + ": seed: expected a whole number from -9223372036854775808 to"
+            + " 9223372036854775807, got 1.0E30",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": 1e30"));
+  }
+
+  @Test
+  void shuffleNotBoolean_isRejected() {
+    assertEquals(spec() + ": training.shuffle: expected true or false, got \"no\"",
+        errorOf("train", "\"shuffle\": false", "\"shuffle\": \"no\""));
+  }
+
+  @Test
+  void missingSpecFile_isNamed() {
+    Path missing = dir.resolve("nope.json");
+    assertEquals(missing + ": no such file", Cli.run("train", missing.toString()).error());
+  }
+
+  @Test
+  void directoryAsSpec_isRejected() {
+    assertEquals(dir + ": is a directory, expected a JSON file",
+        Cli.run("gradients", dir.toString()).error());
+  }
+
+  @Test
+  void missingData_forTrainAndGradients_isRejected() {
+    String target = ",\n  \"data\": {\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}";
+    assertEquals(spec() + ": data: missing; train needs data, as in \"data\": {\"inputs\":"
+        + " [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}", errorOf("train", target, ""));
+    assertEquals(spec() + ": data: missing; gradients needs data, as in \"data\": {\"inputs\":"
+        + " [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}", errorOf("gradients", target, ""));
+  }
+
+  @Test
+  void missingNetwork_isRejected() {
+    Path file = Cli.write(dir, "spec.json", "{\"format\": 1, \"loss\": \"squared_error\"}");
+    assertEquals(file + ": network: missing; gradients needs a network",
+        Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
+  void missingOptimizer_forTrain_isRejected() {
+    assertEquals(spec() + ": optimizer: missing; train needs an optimizer, as in \"optimizer\":"
+            + " {\"name\": \"sgd\", \"learningRate\": 0.5}",
+        errorOf("train", "\"optimizer\": {\"name\": \"sgd\", \"learningRate\": 0.5},", ""));
+  }
+
+  @Test
+  void otherFormat_isRejected() {
+    assertEquals(spec() + ": format: expected 1 (the format this version reads), got 2",
+        errorOf("gradients", "\"format\": 1", "\"format\": 2"));
+    assertEquals(spec() + ": format: expected 1 (the format this version reads), got \"1\"",
+        errorOf("gradients", "\"format\": 1", "\"format\": \"1\""));
+  }
+
+  @Test
+  void missingFormat_isRejected() {
+    assertEquals(spec() + ": format: missing; a spec starts with \"format\": 1",
+        errorOf("gradients", "\"format\": 1,", ""));
+  }
+
+  @Test
+  void unknownTopLevelField_isRejectedWithTheKnownOnes() {
+    assertEquals(spec() + ": optimiser: unknown field; known fields here: format, seed, network,"
+            + " loss, optimizer, data, training",
+        errorOf("train", "\"optimizer\":", "\"optimiser\":"));
+  }
+
+  @Test
+  void unknownLayerField_isRejected() {
+    assertEquals(spec() + ": network.layers[0].unit: unknown field; known fields here: units,"
+            + " activation, init, weights, bias",
+        errorOf("gradients", "{\"units\": 2, \"activation\": \"sigmoid\",\n       \"weights\": "
+            + "[[0.15", "{\"units\": 2, \"unit\": 2, \"activation\": \"sigmoid\",\n"
+            + "       \"weights\": [[0.15"));
+  }
+
+  @Test
+  void unknownTrainingField_isRejected() {
+    assertEquals(spec() + ": training.epoch: unknown field; known fields here: epochs,"
+            + " batchSize, shuffle",
+        errorOf("train", "\"epochs\": 1", "\"epoch\": 1"));
+  }
+
+  @Test
+  void unknownDataField_isRejected() {
+    assertEquals(spec() + ": data.target: unknown field; known fields here: inputs, targets,"
+            + " validation",
+        errorOf("gradients", "\"targets\": [[0.01, 0.99]]}", "\"targets\": [[0.01, 0.99]],"
+            + " \"target\": 1}"));
+  }
+
+  @Test
+  void unitsBelowOne_isRejected() {
+    assertEquals(spec() + ": network.layers[0].units: expected at least 1, got 0",
+        errorOf("gradients", "{\"units\": 2, \"activation\": \"sigmoid\",\n       \"weights\": "
+            + "[[0.15", "{\"units\": 0, \"activation\": \"sigmoid\",\n       \"weights\": [[0.15"));
+  }
+
+  @Test
+  void noLayers_isRejected() {
+    Path file = Cli.write(dir, "spec.json",
+        "{\"format\": 1, \"network\": {\"inputs\": 2, \"layers\": []}}");
+    assertEquals(file + ": network.layers: expected at least one layer, got none",
+        Cli.run("predict", file.toString(), "[[1, 2]]").error());
+  }
+
+  @Test
+  void unknownCommand_listsTheCommands() {
+    assertEquals("unknown command \"trian\"; the commands are gradients, train, trace, predict,"
+        + " graph, demo, help (try: backprop help)", Cli.run("trian").error());
+  }
+
+  @Test
+  void missingArgument_showsUsage() {
+    assertEquals("train: missing SPEC; usage: backprop train SPEC [--save FILE] [--model FILE]",
+        Cli.run("train").error());
+  }
+
+  @Test
+  void unknownOption_showsUsage() {
+    assertEquals("train: unknown option --sav; usage: backprop train SPEC [--save FILE]"
+        + " [--model FILE]", Cli.run("train", "x.json", "--sav", "m.json").error());
+  }
+
+  @Test
+  void optionWithoutValue_showsUsage() {
+    assertEquals("train: --save needs a file; usage: backprop train SPEC [--save FILE]"
+        + " [--model FILE]", Cli.run("train", "x.json", "--save").error());
+  }
+
+  @Test
+  void extraArgument_showsUsage() {
+    assertEquals("gradients: unexpected argument b.json; usage: backprop gradients SPEC",
+        Cli.run("gradients", "a.json", "b.json").error());
+  }
+}
