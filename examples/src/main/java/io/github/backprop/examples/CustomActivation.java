@@ -24,8 +24,8 @@ import java.util.Map;
  * network that learns sin(x), and checked against finite differences by {@link GradientCheck}.
  * A copy with a wrong derivative shows what the check reports: the activation, by name.
  *
- * <p>Run with an optional number of epochs (default 2000):
- * {@code java -cp ... io.github.backprop.examples.CustomActivation 500}
+ * <p>Run with an optional number of epochs (default 2000), as {@code --epochs 500}:
+ * {@code java -cp ... io.github.backprop.examples.CustomActivation --epochs 500}
  */
 public final class CustomActivation {
   /** The default number of epochs. */
@@ -124,7 +124,8 @@ public final class CustomActivation {
       GradientCheckResult buggyCheck) {}
 
   public static void main(String[] args) {
-    run(args.length > 0 ? Integer.parseInt(args[0]) : EPOCHS, System.out);
+    Args options = Args.parse("custom-activation", args, "epochs");
+    run(options.intValue("epochs", EPOCHS), System.out);
   }
 
   static Outcome run(int epochs, PrintStream out) {
