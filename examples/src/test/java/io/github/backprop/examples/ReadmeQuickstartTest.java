@@ -39,7 +39,7 @@ class ReadmeQuickstartTest {
     // README quickstart ends
 
     // the README quotes this line; if the numbers move, update the README with them
-    assertEquals("loss 0.1277 -> 0.000506", String.format("loss %.4f -> %.6f",
+    assertEquals("loss 0.1277 -> 0.000506", String.format(java.util.Locale.ROOT, "loss %.4f -> %.6f",
         history.epochs().get(0).meanLoss(), history.finalLoss()));
     assertTrue(history.epochs().get(0).meanLoss() > 0.1, "starts far from XOR");
     assertTrue(history.finalLoss() < 1e-3, "final loss " + history.finalLoss());
