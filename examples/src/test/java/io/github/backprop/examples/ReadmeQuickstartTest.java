@@ -10,6 +10,7 @@ import io.github.backprop.nn.Network;
 import io.github.backprop.tensor.Tensor;
 import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingHistory;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +40,8 @@ class ReadmeQuickstartTest {
     // README quickstart ends
 
     // the README quotes this line; if the numbers move, update the README with them
-    assertEquals("loss 0.1277 -> 0.000506", String.format(java.util.Locale.ROOT, "loss %.4f -> %.6f",
-        history.epochs().get(0).meanLoss(), history.finalLoss()));
+    assertEquals("loss 0.1277 -> 0.000506", String.format(Locale.ROOT,
+        "loss %.4f -> %.6f", history.epochs().get(0).meanLoss(), history.finalLoss()));
     assertTrue(history.epochs().get(0).meanLoss() > 0.1, "starts far from XOR");
     assertTrue(history.finalLoss() < 1e-3, "final loss " + history.finalLoss());
     Tensor out = network.predict(xor.inputs());
