@@ -331,7 +331,9 @@ class GemmTest {
         Arguments.of(3, 301, 200), // few rows: split by columns
         Arguments.of(300, 5, 200), // few columns: vectorised along the columns of C
         Arguments.of(6, 4, 6000), // thin both ways: scalar path
-        Arguments.of(130, 600, 300)); // several depth and width blocks
+        Arguments.of(130, 600, 300), // several depth and width blocks
+        Arguments.of(64, 136, 300), // a batch of 64 rows: columns split on 2 threads, rows on 3
+        Arguments.of(9, 1300, 300)); // each thread's columns span two width blocks
   }
 
   @ParameterizedTest(name = "m={0} n={1} k={2}")
@@ -393,7 +395,8 @@ class GemmTest {
         new Case(1, false, false, 130, 130, 130, false, false), // vector plan
         new Case(2, true, true, 300, 5, 200, true, true), // transposed plan
         new Case(3, false, true, 6, 4, 6000, false, false), // scalar plan
-        new Case(4, true, false, 3, 301, 200, true, false)); // column split
+        new Case(4, true, false, 3, 301, 200, true, false), // column split
+        new Case(5, false, true, 64, 136, 300, false, false)); // batch of 64: columns split
     for (Case cs : cases) {
       double[] out = cs.c.clone();
       for (int warm = 0; warm < 3; warm++) {
