@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.backprop.nn.Activation;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import io.github.backprop.train.Loss;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.backprop.nn.Activation;
 import io.github.backprop.tensor.ShapeMismatchException;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -11,6 +11,7 @@ import io.github.backprop.nn.Activation;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import io.github.backprop.train.Gradients;
 import io.github.backprop.train.Loss;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class FusedPathTest {
   @MethodSource("fusingPairs")
   void compute_fusingOutputActivation_skipsItsBackwardAndMatchesTheChainRule(Loss loss,
       Activation output, double[][] targets) {
-    TestActivations.Counting counting = new TestActivations.Counting(output);
+    CountingActivation counting = new CountingActivation(output);
     Network net = Network.builder(3).dense(4, TestActivations.tanh())
         .dense(targets[0].length, counting).seed(7).build();
     Tensor y = Tensor.of(targets);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.backprop.nn.Activation;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import io.github.backprop.train.Loss;
 import org.junit.jupiter.api.Test;
 

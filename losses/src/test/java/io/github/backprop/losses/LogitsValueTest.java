@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.backprop.nn.Activation;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.testing.TestActivations;
 import io.github.backprop.train.Loss;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
