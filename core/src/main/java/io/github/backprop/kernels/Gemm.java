@@ -48,23 +48,6 @@ public final class Gemm {
   // Tuning. None of these change results: every element is the same fma chain whatever the
   // blocking, so they may be retuned freely.
 
-  /** Rows of C per micro-kernel call: each packed panel element loaded feeds MR fmas. */
-  private static final int MR = 4;
-
-  /** Largest column block: one packed panel row and one accumulator row hold this many. */
-  private static final int NC = 512;
-
-  /** Largest depth block: the packed panel is KC x NC doubles (1 MiB), sized for L2. */
-  private static final int KC = 256;
-
-  /**
-   * Extra elements per scratch row. A double[] of length L occupies 16 + 8L bytes; with L = 6
-   * (mod 8) that is a multiple of 64, so rows allocated one after another share their alignment
-   * within a cache line. The JIT aligns the vector loop on one array only; when all rows agree,
-   * every access in the kernel is aligned, which is worth about 20% with 512-bit vectors.
-   */
-  private static final int ROW_PAD = 6;
-
   /** Below this many multiply-adds, packing costs more than it saves. */
   private static final long SMALL_WORK = 1L << 11;
 
@@ -87,7 +70,8 @@ public final class Gemm {
   /** Vectorise along the columns of C (for C with few columns) via C^T = op(B)^T op(A)^T. */
   private static final int PLAN_VECTOR_TRANSPOSED = 2;
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  /** The blocks of the vectorised plans: the fastest implementation this JVM can run. */
+  private static final GemmBlocks BLOCKS = GemmBlocksProvider.fastest();
 
   // ---------------------------------------------------------------------------------------------
   // Public API
@@ -113,21 +97,7 @@ public final class Gemm {
    */
   public static void gemm(boolean transA, boolean transB, int m, int n, int k,
       double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
-    checkArguments(transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
-    if (m == 0 || n == 0) {
-      return;
-    }
-    if (k == 0) {
-      zeroUnlessAccumulating(m, n, accumulate, c, ldc);
-      return;
-    }
-    Job job = Job.acquire();
-    try {
-      job.set(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, 1);
-      job.run(0, job.units);
-    } finally {
-      job.release();
-    }
+    gemm(BLOCKS, null, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
   }
 
   /**
@@ -159,17 +129,42 @@ public final class Gemm {
   public static void gemm(WorkerPool pool, boolean transA, boolean transB, int m, int n, int k,
       double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
     Objects.requireNonNull(pool, "pool");
+    gemm(BLOCKS, pool, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+  }
+
+  /**
+   * The name of the block implementation this JVM runs: {@code "vector-api-512"} (or -256) when
+   * started with {@code --add-modules jdk.incubator.vector} on a machine with wide vectors,
+   * else {@code "java-loops"}. Results are bit-identical either way; only the speed differs.
+   */
+  public static String implementation() {
+    return BLOCKS.name();
+  }
+
+  /** Both public overloads, with the blocks to use; {@code pool} null runs on the caller. */
+  static void gemm(GemmBlocks blocks, WorkerPool pool, boolean transA, boolean transB, int m,
+      int n, int k, double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c,
+      int ldc) {
     checkArguments(transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
-    int threads = pool.threads();
-    if (threads == 1 || (long) m * n * k < MIN_PARALLEL_WORK) {
+    if (pool != null) {
       pool.checkOpen();
-      gemm(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    }
+    if (m == 0 || n == 0) {
       return;
     }
+    if (k == 0) {
+      zeroUnlessAccumulating(m, n, accumulate, c, ldc);
+      return;
+    }
+    int threads = pool == null || (long) m * n * k < MIN_PARALLEL_WORK ? 1 : pool.threads();
     Job job = Job.acquire();
     try {
-      job.set(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, threads);
-      pool.parallelFor(job.units, job);
+      job.set(blocks, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, threads);
+      if (threads == 1) {
+        job.run(0, job.units);
+      } else {
+        pool.parallelFor(job.units, job);
+      }
     } finally {
       job.release();
     }
@@ -182,31 +177,18 @@ public final class Gemm {
    * Picks the path with the lowest estimated time. The estimates are rough nanosecond counts
    * fitted on one AVX-512 machine; they only need to rank the three plans, not predict time.
    */
-  private static int plan(boolean transA, boolean transB, int m, int n, int k) {
+  private static int plan(GemmBlocks blocks, boolean transA, boolean transB, int m, int n,
+      int k) {
     if ((long) m * n * k < SMALL_WORK) {
       return PLAN_SCALAR;
     }
-    double normal = vectorCost(m, n, k, !transB, false);
-    double transposed = vectorCost(n, m, k, transA, true);
+    double normal = blocks.cost(m, n, k, !transB, false);
+    double transposed = blocks.cost(n, m, k, transA, true);
     double scalar = scalarCost(m, n, k, transA);
     if (normal <= transposed && normal <= scalar) {
       return PLAN_VECTOR;
     }
     return transposed <= scalar ? PLAN_VECTOR_TRANSPOSED : PLAN_SCALAR;
-  }
-
-  /**
-   * Vectorised path on a [rows, cols] output: kernels stream along cols, eight doubles per
-   * vector and the remainder scalar; packing copies a [k, cols] panel (a strided gather when the
-   * panel is stored transposed); accumulators go to and from the output once per depth block.
-   */
-  private static double vectorCost(int rows, int cols, int k, boolean packContiguous,
-      boolean outputStrided) {
-    double perRowAndTerm = 0.35 * (cols >> 3) + 0.25 * (cols & 7) + 1.0;
-    double compute = (double) rows * k * perRowAndTerm;
-    double pack = (double) k * cols * (packContiguous ? 0.1 : 0.8);
-    double copy = (double) rows * cols * ((k + KC - 1) / KC) * (outputStrided ? 1.5 : 0.2);
-    return compute + pack + copy;
   }
 
   /** Scalar path: 2 x 4 register tiles, then latency-bound dot products for the edges. */
@@ -224,6 +206,7 @@ public final class Gemm {
     private static final ThreadLocal<Job> CACHE = ThreadLocal.withInitial(Job::new);
 
     boolean busy;
+    GemmBlocks blocks;
     int plan;
     boolean splitRows;
     int units;
@@ -242,15 +225,16 @@ public final class Gemm {
     int zsi;
     int zsj;
 
-    void set(boolean transA, boolean transB, int m, int n, int k, double[] a, int lda,
+    void set(GemmBlocks blocks, boolean transA, boolean transB, int m, int n, int k, double[] a, int lda,
         double[] b, int ldb, boolean accumulate, double[] c, int ldc, int threads) {
+      this.blocks = blocks;
       this.k = k;
       this.accumulate = accumulate;
       int asi = transA ? 1 : lda;
       int asp = transA ? lda : 1;
       int bsp = transB ? 1 : ldb;
       int bsj = transB ? ldb : 1;
-      plan = plan(transA, transB, m, n, k);
+      plan = plan(blocks, transA, transB, m, n, k);
       if (plan == PLAN_VECTOR_TRANSPOSED) {
         rows = n;
         cols = m;
@@ -275,10 +259,10 @@ public final class Gemm {
         zsj = 1;
       }
       z = c;
-      // The vectorised plans split the columns, in runs of 8 (one 512-bit vector of doubles),
-      // when every thread gets at least COLUMN_SPLIT of them; else they split the rows when
-      // every thread gets at least two row blocks. See COLUMN_SPLIT for why.
-      int rowBlock = plan == PLAN_SCALAR ? 2 : MR;
+      // The vectorised plans split the columns, in runs of the blocks' column unit, when every
+      // thread gets at least COLUMN_SPLIT of them; else they split the rows when every thread
+      // gets at least two row blocks. See COLUMN_SPLIT for why.
+      int rowBlock = plan == PLAN_SCALAR ? 2 : blocks.rowUnit();
       int rowUnits = (rows + rowBlock - 1) / rowBlock;
       boolean columnsPay = plan != PLAN_SCALAR && cols >= COLUMN_SPLIT * threads;
       if (!columnsPay && (rowUnits >= 2 * threads || cols < 16 * threads)) {
@@ -287,8 +271,8 @@ public final class Gemm {
         units = rowUnits;
       } else {
         splitRows = false;
-        unitSize = 8;
-        units = (cols + 7) / 8;
+        unitSize = plan == PLAN_SCALAR ? 8 : blocks.columnUnit();
+        units = (cols + unitSize - 1) / unitSize;
       }
     }
 
@@ -305,6 +289,7 @@ public final class Gemm {
 
     /** Drops the references to the caller's arrays, so the cache keeps nothing alive. */
     void release() {
+      blocks = null;
       x = null;
       y = null;
       z = null;
@@ -331,275 +316,8 @@ public final class Gemm {
       if (plan == PLAN_SCALAR) {
         computeScalar(i0, i1, j0, j1, k, x, xsi, xsp, y, ysp, ysj, accumulate, z, zsi);
       } else {
-        computeVector(i0, i1, j0, j1, k, x, xsi, xsp, y, ysp, ysj, accumulate, z, zsi, zsj);
+        blocks.compute(i0, i1, j0, j1, k, x, xsi, xsp, y, ysp, ysj, accumulate, z, zsi, zsj);
       }
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Vectorised path: pack a [kc, nc] block of Y into separate row arrays, keep MR rows of
-  // Z in separate accumulator arrays, and stream along the columns.
-  //
-  // Why separate arrays: C2's superword pass (JDK 17) only proves two array accesses
-  // independent when both are indexed by the same expression (array[j]); accesses
-  // array[off + j] with different loop-invariant offsets count as possibly overlapping, and a
-  // loop that stores through one and loads through another is then left scalar. Packing every
-  // operand into its own array indexed by j lets the kernels compile to 512-bit FMAs.
-
-  /** Per-thread packing buffers, allocated once per thread on first use. */
-  private static final class Scratch {
-    final double[][] panel = new double[KC][];
-    final double[][] acc = new double[MR][];
-
-    Scratch() {
-      // Allocated back to back so the padded rows share one alignment (see ROW_PAD).
-      for (int r = 0; r < MR; r++) {
-        acc[r] = new double[NC + ROW_PAD];
-      }
-      for (int p = 0; p < KC; p++) {
-        panel[p] = new double[NC + ROW_PAD];
-      }
-    }
-  }
-
-  /**
-   * Z[i0:i1, j0:j1] (+)= X[i0:i1, :] Y[:, j0:j1], where X[i, p] = x[i*xsi + p*xsp], Y[p, j] =
-   * y[p*ysp + j*ysj], Z[i, j] = z[i*zsi + j*zsj]. Requires k > 0.
-   */
-  private static void computeVector(int i0, int i1, int j0, int j1, int k,
-      double[] x, int xsi, int xsp, double[] y, int ysp, int ysj,
-      boolean accumulate, double[] z, int zsi, int zsj) {
-    Scratch s = SCRATCH.get();
-    double[][] panel = s.panel;
-    double[][] acc = s.acc;
-    int width = j1 - j0;
-    // Even block sizes, so no block is a thin remainder.
-    int nBlocks = (width + NC - 1) / NC;
-    int ncMax = Math.min(NC, roundUp((width + nBlocks - 1) / nBlocks, 8));
-    int kBlocks = (k + KC - 1) / KC;
-    int kcMax = (k + kBlocks - 1) / kBlocks;
-    for (int jc = j0; jc < j1; jc += ncMax) {
-      int nc = Math.min(ncMax, j1 - jc);
-      for (int pc = 0; pc < k; pc += kcMax) {
-        int kc = Math.min(kcMax, k - pc);
-        boolean load = accumulate || pc > 0;
-        packPanel(y, ysp, ysj, pc, kc, jc, nc, panel);
-        for (int i = i0; i < i1; i += MR) {
-          int mr = Math.min(MR, i1 - i);
-          int zi = i * zsi + jc * zsj;
-          loadBlock(z, zi, zsi, zsj, mr, nc, load, acc);
-          int xi = i * xsi + pc * xsp;
-          if (mr == 4) {
-            rowBlock4(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1], acc[2], acc[3]);
-          } else if (mr == 3) {
-            rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
-            rowBlock1(nc, kc, x, xi + 2 * xsi, xsp, panel, acc[2]);
-          } else if (mr == 2) {
-            rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
-          } else {
-            rowBlock1(nc, kc, x, xi, xsp, panel, acc[0]);
-          }
-          storeBlock(acc, mr, nc, z, zi, zsi, zsj);
-        }
-      }
-    }
-  }
-
-  private static int roundUp(int v, int multiple) {
-    return (v + multiple - 1) / multiple * multiple;
-  }
-
-  /** panel[p][j] = Y[pc + p, jc + j] for p < kc, j < nc. */
-  private static void packPanel(double[] y, int ysp, int ysj, int pc, int kc, int jc, int nc,
-      double[][] panel) {
-    if (ysj == 1) {
-      for (int p = 0; p < kc; p++) {
-        System.arraycopy(y, (pc + p) * ysp + jc, panel[p], 0, nc);
-      }
-      return;
-    }
-    // Y is stored transposed, so consecutive p are adjacent: fill eight panel rows per pass,
-    // reading one cache line of Y per column. Going row by row instead would walk Y with a
-    // large stride eight times (2-3x slower, worse when the stride is a multiple of 4 KiB).
-    int p = 0;
-    for (; p + 8 <= kc; p += 8) {
-      double[] r0 = panel[p];
-      double[] r1 = panel[p + 1];
-      double[] r2 = panel[p + 2];
-      double[] r3 = panel[p + 3];
-      double[] r4 = panel[p + 4];
-      double[] r5 = panel[p + 5];
-      double[] r6 = panel[p + 6];
-      double[] r7 = panel[p + 7];
-      int src = (pc + p) * ysp + jc * ysj;
-      for (int j = 0; j < nc; j++) {
-        int s = src + j * ysj;
-        r0[j] = y[s];
-        r1[j] = y[s + ysp];
-        r2[j] = y[s + 2 * ysp];
-        r3[j] = y[s + 3 * ysp];
-        r4[j] = y[s + 4 * ysp];
-        r5[j] = y[s + 5 * ysp];
-        r6[j] = y[s + 6 * ysp];
-        r7[j] = y[s + 7 * ysp];
-      }
-    }
-    for (; p < kc; p++) {
-      double[] r0 = panel[p];
-      int src = (pc + p) * ysp + jc * ysj;
-      for (int j = 0; j < nc; j++) {
-        r0[j] = y[src + j * ysj];
-      }
-    }
-  }
-
-  /** Copies rows i..i+mr of Z (columns jc..jc+nc) into acc, or zeroes acc if !load. */
-  private static void loadBlock(double[] z, int start, int zsi, int zsj, int mr, int nc,
-      boolean load, double[][] acc) {
-    if (!load) {
-      for (int r = 0; r < mr; r++) {
-        Arrays.fill(acc[r], 0, nc, 0.0);
-      }
-    } else if (zsj == 1) {
-      for (int r = 0; r < mr; r++) {
-        System.arraycopy(z, start + r * zsi, acc[r], 0, nc);
-      }
-    } else {
-      // Transposed plan: the mr rows are adjacent columns of C, one cache line per j.
-      for (int j = 0; j < nc; j++) {
-        int s = start + j * zsj;
-        for (int r = 0; r < mr; r++) {
-          acc[r][j] = z[s + r * zsi];
-        }
-      }
-    }
-  }
-
-  private static void storeBlock(double[][] acc, int mr, int nc, double[] z, int start, int zsi,
-      int zsj) {
-    if (zsj == 1) {
-      for (int r = 0; r < mr; r++) {
-        System.arraycopy(acc[r], 0, z, start + r * zsi, nc);
-      }
-    } else {
-      for (int j = 0; j < nc; j++) {
-        int s = start + j * zsj;
-        for (int r = 0; r < mr; r++) {
-          z[s + r * zsi] = acc[r][j];
-        }
-      }
-    }
-  }
-
-  // Row blocks: MR accumulator rows against all kc panel rows, two terms of the sum per kernel
-  // call, then one for an odd kc.
-
-  private static void rowBlock4(int nc, int kc, double[] x, int xi, int xsi, int xsp,
-      double[][] panel, double[] c0, double[] c1, double[] c2, double[] c3) {
-    int x0 = xi;
-    int x1 = xi + xsi;
-    int x2 = xi + 2 * xsi;
-    int x3 = xi + 3 * xsi;
-    int p = 0;
-    for (; p + 2 <= kc; p += 2) {
-      int o = p * xsp;
-      int q = o + xsp;
-      kernel42(nc, c0, c1, c2, c3, panel[p], panel[p + 1],
-          x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q], x[x2 + o], x[x2 + q], x[x3 + o], x[x3 + q]);
-    }
-    if (p < kc) {
-      int o = p * xsp;
-      kernel41(nc, c0, c1, c2, c3, panel[p], x[x0 + o], x[x1 + o], x[x2 + o], x[x3 + o]);
-    }
-  }
-
-  private static void rowBlock2(int nc, int kc, double[] x, int xi, int xsi, int xsp,
-      double[][] panel, double[] c0, double[] c1) {
-    int x0 = xi;
-    int x1 = xi + xsi;
-    int p = 0;
-    for (; p + 2 <= kc; p += 2) {
-      int o = p * xsp;
-      int q = o + xsp;
-      kernel22(nc, c0, c1, panel[p], panel[p + 1], x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q]);
-    }
-    if (p < kc) {
-      int o = p * xsp;
-      kernel21(nc, c0, c1, panel[p], x[x0 + o], x[x1 + o]);
-    }
-  }
-
-  private static void rowBlock1(int nc, int kc, double[] x, int xi, int xsp, double[][] panel,
-      double[] c0) {
-    int p = 0;
-    for (; p + 2 <= kc; p += 2) {
-      int o = xi + p * xsp;
-      kernel12(nc, c0, panel[p], panel[p + 1], x[o], x[o + xsp]);
-    }
-    if (p < kc) {
-      kernel11(nc, c0, panel[p], x[xi + p * xsp]);
-    }
-  }
-
-  // Micro-kernels: kernelRU updates R accumulator rows with U terms of the sum. Keep each body
-  // small: with JDK 17, loops with more than about eight fmas per element exceed C2's unrolling
-  // budget and silently stay scalar (about 3x slower), and some shapes (three panel rows) lose
-  // vectorisation once inlined into their row block. The nesting order of the fmas is the
-  // summation order and must stay increasing in p.
-
-  private static void kernel42(int nc, double[] c0, double[] c1, double[] c2, double[] c3,
-      double[] b0, double[] b1, double a00, double a01, double a10, double a11,
-      double a20, double a21, double a30, double a31) {
-    for (int j = 0; j < nc; j++) {
-      double v0 = b0[j];
-      double v1 = b1[j];
-      c0[j] = Math.fma(a01, v1, Math.fma(a00, v0, c0[j]));
-      c1[j] = Math.fma(a11, v1, Math.fma(a10, v0, c1[j]));
-      c2[j] = Math.fma(a21, v1, Math.fma(a20, v0, c2[j]));
-      c3[j] = Math.fma(a31, v1, Math.fma(a30, v0, c3[j]));
-    }
-  }
-
-  private static void kernel41(int nc, double[] c0, double[] c1, double[] c2, double[] c3,
-      double[] b0, double a00, double a10, double a20, double a30) {
-    for (int j = 0; j < nc; j++) {
-      double v0 = b0[j];
-      c0[j] = Math.fma(a00, v0, c0[j]);
-      c1[j] = Math.fma(a10, v0, c1[j]);
-      c2[j] = Math.fma(a20, v0, c2[j]);
-      c3[j] = Math.fma(a30, v0, c3[j]);
-    }
-  }
-
-  private static void kernel22(int nc, double[] c0, double[] c1, double[] b0, double[] b1,
-      double a00, double a01, double a10, double a11) {
-    for (int j = 0; j < nc; j++) {
-      double v0 = b0[j];
-      double v1 = b1[j];
-      c0[j] = Math.fma(a01, v1, Math.fma(a00, v0, c0[j]));
-      c1[j] = Math.fma(a11, v1, Math.fma(a10, v0, c1[j]));
-    }
-  }
-
-  private static void kernel21(int nc, double[] c0, double[] c1, double[] b0,
-      double a00, double a10) {
-    for (int j = 0; j < nc; j++) {
-      double v0 = b0[j];
-      c0[j] = Math.fma(a00, v0, c0[j]);
-      c1[j] = Math.fma(a10, v0, c1[j]);
-    }
-  }
-
-  private static void kernel12(int nc, double[] c0, double[] b0, double[] b1,
-      double a00, double a01) {
-    for (int j = 0; j < nc; j++) {
-      c0[j] = Math.fma(a01, b1[j], Math.fma(a00, b0[j], c0[j]));
-    }
-  }
-
-  private static void kernel11(int nc, double[] c0, double[] b0, double a00) {
-    for (int j = 0; j < nc; j++) {
-      c0[j] = Math.fma(a00, b0[j], c0[j]);
     }
   }
 

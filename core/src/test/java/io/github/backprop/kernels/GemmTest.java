@@ -29,6 +29,20 @@ class GemmTest {
   private static WorkerPool pool2;
   private static WorkerPool pool3;
 
+  /**
+   * Every blocks implementation this JVM can run: the plain loops always, the Vector API ones
+   * when the tests run with its module (core's pom runs them both with and without).
+   */
+  private static List<GemmBlocks> allBlocks() {
+    List<GemmBlocks> all = new ArrayList<>();
+    all.add(new AutoVectorizedBlocks());
+    GemmBlocks vector = GemmBlocksProvider.vectorApi();
+    if (vector != null) {
+      all.add(vector);
+    }
+    return all;
+  }
+
   @BeforeAll
   static void startPools() {
     pool2 = WorkerPool.create(2);
@@ -149,6 +163,28 @@ class GemmTest {
       return out;
     }
 
+    /** Runs with the given blocks, on {@code pool} or (if null) the calling thread. */
+    double[] runWith(GemmBlocks blocks, WorkerPool pool) {
+      double[] out = c.clone();
+      Gemm.gemm(blocks, pool, transA, transB, m, n, k, a, lda, b, ldb, accumulate, out, ldc);
+      return out;
+    }
+
+    /** The contract's exact value: per element one fma per term, in increasing p. */
+    double[] fmaChain() {
+      double[] want = c.clone();
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double s = accumulate ? c[i * ldc + j] : 0.0;
+          for (int p = 0; p < k; p++) {
+            s = Math.fma(opAt(a, lda, transA, i, p), opAt(b, ldb, transB, p, j), s);
+          }
+          want[i * ldc + j] = s;
+        }
+      }
+      return want;
+    }
+
     double[][] expected() {
       return oracle(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
     }
@@ -169,8 +205,8 @@ class GemmTest {
       int k = SIZES[rnd.nextInt(SIZES.length)];
       cases.add(Arguments.of(m, n, k, rnd.nextBoolean(), rnd.nextLong()));
     }
-    // Corners: all-ones, all-largest, thin both ways, and the blocking boundaries (KC = 256
-    // depth, NC = 512 width, MR = 4 rows).
+    // Corners: all-ones, all-largest, thin both ways, and the blocking boundaries of both
+    // blocks implementations (depth 256; width 504 and 512; rows 4, 8 and 128; columns 24).
     cases.add(Arguments.of(1, 1, 1, false, 1L));
     cases.add(Arguments.of(130, 130, 130, true, 2L));
     cases.add(Arguments.of(130, 1, 130, false, 3L));
@@ -179,6 +215,10 @@ class GemmTest {
     cases.add(Arguments.of(5, 1100, 9, true, 6L));
     cases.add(Arguments.of(67, 131, 97, false, 7L));
     cases.add(Arguments.of(7, 3, 2000, true, 8L));
+    cases.add(Arguments.of(129, 25, 257, true, 9L));
+    cases.add(Arguments.of(9, 505, 3, false, 10L));
+    cases.add(Arguments.of(17, 1013, 40, true, 11L));
+    cases.add(Arguments.of(24, 48, 513, false, 12L));
     return cases.stream();
   }
 
@@ -194,8 +234,28 @@ class GemmTest {
         for (boolean accumulate : new boolean[] {false, true}) {
           Case cs = new Case(seed, transA, transB, m, n, k, accumulate, padded);
           assertClose(cs.expected(), cs.runSingle(), cs.toString());
+          double[] exact = cs.fmaChain();
+          for (GemmBlocks blocks : allBlocks()) {
+            assertArrayEquals(exact, cs.runWith(blocks, null),
+                cs + " with " + blocks.name() + " is not the fma chain of the contract");
+          }
         }
       }
+    }
+  }
+
+  @Test
+  void implementation_followsTheVectorModule() {
+    // Core's pom runs the kernel tests twice and says which run this is.
+    String run = System.getProperty("backprop.test.vectorModule");
+    Assumptions.assumeTrue(run != null, "not started by core's pom");
+    boolean readable = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    assertEquals(Boolean.parseBoolean(run), readable, "jdk.incubator.vector readable");
+    if (!readable) {
+      assertEquals("java-loops", Gemm.implementation());
+      assertEquals(null, GemmBlocksProvider.vectorApi());
+    } else if (VectorApiBlocks.usable()) {
+      assertTrue(Gemm.implementation().startsWith("vector-api-"), Gemm.implementation());
     }
   }
 
@@ -350,6 +410,10 @@ class GemmTest {
               double[] parallel = cs.runOn(pool);
               assertArrayEquals(single, parallel,
                   cs + " on " + pool.threads() + " threads differs from single-threaded");
+              for (GemmBlocks blocks : allBlocks()) {
+                assertArrayEquals(single, cs.runWith(blocks, pool), cs + " with "
+                    + blocks.name() + " on " + pool.threads() + " threads differs");
+              }
             }
           }
         }
@@ -399,21 +463,21 @@ class GemmTest {
         new Case(5, false, true, 64, 136, 300, false, false)); // batch of 64: columns split
     for (Case cs : cases) {
       double[] out = cs.c.clone();
-      for (int warm = 0; warm < 3; warm++) {
-        Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
-            cs.accumulate, out, cs.ldc);
-        Gemm.gemm(pool2, cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
-            cs.accumulate, out, cs.ldc);
+      // The Vector API allocates until C2 has compiled its callers (interpreted and C1 code box
+      // every vector), so warm up until a round allocates nothing, and give up after many.
+      long allocated = -1;
+      for (int round = 0; round < 400 && allocated != 0; round++) {
+        long before = threads.getThreadAllocatedBytes(self);
+        for (int r = 0; r < 10; r++) {
+          Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+              cs.accumulate, out, cs.ldc);
+          Gemm.gemm(pool2, cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
+              cs.accumulate, out, cs.ldc);
+        }
+        allocated = threads.getThreadAllocatedBytes(self) - before;
       }
-      long before = threads.getThreadAllocatedBytes(self);
-      for (int r = 0; r < 10; r++) {
-        Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
-            cs.accumulate, out, cs.ldc);
-        Gemm.gemm(pool2, cs.transA, cs.transB, cs.m, cs.n, cs.k, cs.a, cs.lda, cs.b, cs.ldb,
-            cs.accumulate, out, cs.ldc);
-      }
-      long allocated = threads.getThreadAllocatedBytes(self) - before;
-      assertEquals(0, allocated, "bytes allocated by 20 calls of " + cs);
+      assertEquals(0, allocated, "bytes allocated by 20 warm calls of " + cs + " with "
+          + Gemm.implementation());
     }
   }
 

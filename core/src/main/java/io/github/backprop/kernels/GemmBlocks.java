@@ -1,0 +1,38 @@
+package io.github.backprop.kernels;
+
+/**
+ * Computes blocks of a product that {@link Gemm} has planned and cut into units of rows or
+ * columns: the part of gemm that the machine's vector instructions decide.
+ *
+ * <p>All indices are in the planned orientation: {@code X[i, p] = x[i*xsi + p*xsp]}, {@code Y[p,
+ * j] = y[p*ysp + j*ysj]} and {@code Z[i, j] = z[i*zsi + j*zsj]}. Every implementation computes
+ * each element of Z as the same chain of fused multiply-adds in increasing p (see {@link Gemm}),
+ * so they give bit-identical results and may be swapped freely.
+ */
+interface GemmBlocks {
+
+  /** A short name for reports, such as {@code "java-loops"}. */
+  String name();
+
+  /** Rows of Z per unit when a product is split by rows; a multiple of the register tile. */
+  int rowUnit();
+
+  /** Columns of Z per unit when a product is split by columns. */
+  int columnUnit();
+
+  /**
+   * Rough time, in nanoseconds, of one [rows, cols] block with depth k. Only needs to rank the
+   * two orientations of a product against each other and against the scalar path.
+   *
+   * @param yContiguous whether Y has unit column stride (ysj == 1)
+   * @param zStrided whether Z has non-unit column stride (the transposed orientation)
+   */
+  double cost(int rows, int cols, int k, boolean yContiguous, boolean zStrided);
+
+  /**
+   * {@code Z[i0:i1, j0:j1] (+)= X[i0:i1, :] Y[:, j0:j1]}, where the old Z is read only when
+   * {@code accumulate}. Requires k > 0 and non-empty ranges.
+   */
+  void compute(int i0, int i1, int j0, int j1, int k, double[] x, int xsi, int xsp,
+      double[] y, int ysp, int ysj, boolean accumulate, double[] z, int zsi, int zsj);
+}
