@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs the mnist-mlp workload in backprop (1 and 2 threads), PyTorch (float64 and float32,
-# 1 and 2 threads) and Encog 3.4, one after the other on this machine, and prints a table of
-# the median milliseconds per timed epoch with backprop's ratio to each peer.
+# Runs the mnist-mlp workload in backprop (1 and 2 threads, with the plain-Java gemm loops that
+# JDK 17 runs by default and with the Vector API blocks that --add-modules jdk.incubator.vector
+# turns on), PyTorch (float64 and float32, 1 and 2 threads) and Encog 3.4, one after the other
+# on this machine, and prints a table of the median milliseconds per timed epoch with
+# backprop's ratio to each peer.
 #
 # Usage: bench/compare.sh            (from anywhere; builds the bench jar if it is missing)
 # Environment: EPOCHS (timed epochs after one warm-up, default 3), ENCOG_EPOCHS (default 1:
-# Encog takes tens of seconds per epoch), PYTHON (an interpreter that imports torch).
+# Encog takes tens of seconds per epoch), PYTHON (an interpreter that imports torch), JAVA
+# (default: java on the PATH).
 #
 # PyTorch gets its best setting on a small machine: OMP_WAIT_POLICY=PASSIVE, so its idle
 # OpenMP threads sleep instead of spinning on the cores the others need.
@@ -14,6 +17,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 EPOCHS=${EPOCHS:-3}
 ENCOG_EPOCHS=${ENCOG_EPOCHS:-1}
+JAVA=${JAVA:-java}
+VECTOR_FLAG=(--add-modules jdk.incubator.vector)
 JAR=bench/target/backprop-bench.jar
 RESULTS=$(mktemp)
 trap 'rm -f "$RESULTS"' EXIT
@@ -68,8 +73,16 @@ run() {
 }
 
 for t in 1 2; do
-  run "backprop float64" "$t" java -jar "$JAR" e2e --threads "$t" --epochs "$EPOCHS"
+  run "backprop java-loops" "$t" "$JAVA" -jar "$JAR" e2e --threads "$t" --epochs "$EPOCHS"
 done
+if "$JAVA" "${VECTOR_FLAG[@]}" -version >/dev/null 2>&1; then
+  for t in 1 2; do
+    run "backprop vector-api" "$t" "$JAVA" "${VECTOR_FLAG[@]}" -jar "$JAR" e2e --threads "$t" \
+      --epochs "$EPOCHS"
+  done
+else
+  echo "This JVM has no jdk.incubator.vector module: the Vector API rows are skipped."
+fi
 if [[ -n $PY ]]; then
   for dtype in float64 float32; do
     for t in 1 2; do
@@ -79,11 +92,11 @@ if [[ -n $PY ]]; then
     done
   done
 fi
-run "Encog 3.4 float64" 1 java -jar "$JAR" encog --epochs "$ENCOG_EPOCHS"
+run "Encog 3.4 float64" 1 "$JAVA" -jar "$JAR" encog --epochs "$ENCOG_EPOCHS"
 
-# The table: median ms per timed epoch; ratio = backprop's time / the peer's time at the same
-# thread count (Encog runs on one thread: compared with backprop on one), below 1 = backprop
-# is faster.
+# The table: median ms per timed epoch; each ratio = that backprop run's time / the peer's time
+# at the same thread count (Encog runs on one thread: compared with backprop on one), below 1 =
+# backprop is faster. All backprop runs are float64.
 awk -F'\t' '
   function median(list,    n, a, i, j, t) {
     n = split(list, a, /, */)
@@ -92,23 +105,30 @@ awk -F'\t' '
     }
     return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
   }
+  function ratio(ours, t, i) {
+    return (label[i] ~ /^backprop/ || !(t in ours)) ? "-" : sprintf("%.2f", ours[t] / ms[i])
+  }
   {
     match($3, /"msPerEpoch": \[[^]]*\]/)
     list = substr($3, RSTART + 15, RLENGTH - 16)
     label[NR] = $1; threads[NR] = $2; ms[NR] = median(list)
     heap[NR] = ""
     if (match($3, /"peakHeapMB": [0-9.]+/)) heap[NR] = substr($3, RSTART + 14, RLENGTH - 14)
-    if ($1 ~ /^backprop/) ours[$2] = ms[NR]
+    if ($1 == "backprop java-loops") loops[$2] = ms[NR]
+    if ($1 == "backprop vector-api") vector[$2] = ms[NR]
   }
   END {
-    printf "\n%-20s %7s %14s %16s %14s\n", "run", "threads", "ms per epoch", "backprop/this", "peak heap MB"
+    printf "\n%-22s %7s %13s %12s %13s %13s\n", "run", "threads", "ms per epoch", \
+        "loops/this", "vector/this", "peak heap MB"
     for (i = 1; i <= NR; i++) {
-      ratio = (label[i] ~ /^backprop/ || !(threads[i] in ours)) ? "-" \
-          : sprintf("%.2f", ours[threads[i]] / ms[i])
-      printf "%-20s %7s %14.0f %16s %14s\n", label[i], threads[i], ms[i], ratio, \
-          heap[i] == "" ? "-" : heap[i]
+      t = threads[i]
+      printf "%-22s %7s %13.0f %12s %13s %13s\n", label[i], t, ms[i], ratio(loops, t, i), \
+          ratio(vector, t, i), heap[i] == "" ? "-" : heap[i]
     }
-    if ((1 in ours) && (2 in ours)) {
-      printf "\nbackprop 2 threads vs 1: %.2fx faster\n", ours[1] / ours[2]
+    if ((1 in loops) && (2 in loops)) {
+      printf "\nbackprop java-loops, 2 threads vs 1: %.2fx faster\n", loops[1] / loops[2]
+    }
+    if ((1 in vector) && (2 in vector)) {
+      printf "backprop vector-api, 2 threads vs 1: %.2fx faster\n", vector[1] / vector[2]
     }
   }' "$RESULTS"

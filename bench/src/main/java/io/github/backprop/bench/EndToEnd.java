@@ -1,6 +1,7 @@
 package io.github.backprop.bench;
 
 import io.github.backprop.data.Dataset;
+import io.github.backprop.kernels.Gemm;
 import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.nn.Network;
 import io.github.backprop.train.TrainingListener;
@@ -15,9 +16,13 @@ import java.util.Locale;
  * epochs} timed ones, printing one line per epoch and, last, one line of JSON:
  *
  * <pre>
- * {"workload": "mnist-mlp", "threads": 2, "msPerEpoch": [1234.5, 1230.1],
+ * {"workload": "mnist-mlp", "threads": 2, "gemm": "java-loops", "msPerEpoch": [1234.5, 1230.1],
  *  "samplesPerSecond": 48700.0, "peakHeapMB": 420.3}
  * </pre>
+ *
+ * <p>{@code gemm} names the matrix-multiply blocks the JVM chose ({@code java-loops} on plain
+ * JDK 17; {@code vector-api-512} when started with {@code --add-modules jdk.incubator.vector} on
+ * an AVX-512 machine); see {@link io.github.backprop.kernels.Gemm#implementation()}.
  *
  * <p>{@code samplesPerSecond} is computed from the median timed epoch. {@code peakHeapMB} is the
  * sum of the peak usage of every heap memory pool over the whole run (data included), an upper
@@ -64,7 +69,8 @@ final class EndToEnd {
     double median = median(timed);
     StringBuilder json = new StringBuilder();
     json.append("{\"workload\": \"").append(MnistMlp.NAME).append("\", \"threads\": ")
-        .append(threads).append(", \"msPerEpoch\": [");
+        .append(threads).append(", \"gemm\": \"").append(Gemm.implementation())
+        .append("\", \"msPerEpoch\": [");
     for (int i = 0; i < timed.length; i++) {
       json.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", timed[i]));
     }

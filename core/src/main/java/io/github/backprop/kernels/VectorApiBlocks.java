@@ -149,8 +149,23 @@ final class VectorApiBlocks implements GemmBlocks {
         Arrays.fill(panels, base, base + kc * NR, 0.0);
       }
       if (ysp == 1) {
-        // Y stored transposed: each column of Y is contiguous, so read it in one run.
-        for (int j = 0; j < w; j++) {
+        // Y stored transposed: each column of Y is contiguous. Read four columns side by side
+        // and write runs of four: one pass, with neither side jumping a cache line per element.
+        int j = 0;
+        for (; j + 4 <= w; j += 4) {
+          int s0 = pc + (jq + j) * ysj;
+          int s1 = s0 + ysj;
+          int s2 = s1 + ysj;
+          int s3 = s2 + ysj;
+          int dst = base + j;
+          for (int p = 0; p < kc; p++, dst += NR) {
+            panels[dst] = y[s0 + p];
+            panels[dst + 1] = y[s1 + p];
+            panels[dst + 2] = y[s2 + p];
+            panels[dst + 3] = y[s3 + p];
+          }
+        }
+        for (; j < w; j++) {
           int src = pc + (jq + j) * ysj;
           for (int p = 0; p < kc; p++) {
             panels[base + p * NR + j] = y[src + p];
@@ -181,8 +196,22 @@ final class VectorApiBlocks implements GemmBlocks {
       if (h < MR) {
         Arrays.fill(panels, base, base + kc * MR, 0.0);
       }
-      if (xsp == 1) {
-        // Rows of X are contiguous: read each in one run.
+      if (xsp == 1 && h == MR) {
+        // Rows of X are contiguous: read MR of them side by side, write whole panel rows.
+        for (int i = 0; i < MR; i += 4) {
+          int s0 = (ir + i) * xsi + pc;
+          int s1 = s0 + xsi;
+          int s2 = s1 + xsi;
+          int s3 = s2 + xsi;
+          int dst = base + i;
+          for (int p = 0; p < kc; p++, dst += MR) {
+            panels[dst] = x[s0 + p];
+            panels[dst + 1] = x[s1 + p];
+            panels[dst + 2] = x[s2 + p];
+            panels[dst + 3] = x[s3 + p];
+          }
+        }
+      } else if (xsp == 1) {
         for (int i = 0; i < h; i++) {
           int src = (ir + i) * xsi + pc;
           for (int p = 0; p < kc; p++) {
