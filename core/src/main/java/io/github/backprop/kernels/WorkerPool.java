@@ -1,7 +1,7 @@
 package io.github.backprop.kernels;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,10 +32,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *       chunk i being [floor(i n / T), floor((i + 1) n / T)). It depends on n and T only, never on
  *       timing, so a task whose result for a chunk depends only on the chunk's range is
  *       deterministic.
- *   <li>Which thread runs which chunk is not fixed: each thread, the caller included, takes the
- *       next chunk nobody has started until none is left. A worker the OS has not scheduled yet
- *       then delays nothing, as the caller runs its chunk instead. Tasks must not depend on the
- *       identity of the thread that runs them (thread-local scratch space is fine).
+ *   <li>Which thread runs which chunk is not fixed: each thread first takes its own chunk (the
+ *       caller chunk 0, worker i chunk i), so data stays on the same core from loop to loop,
+ *       then any chunk nobody has started, until none is left. A worker the OS has not
+ *       scheduled yet then delays nothing, as another thread runs its chunk instead. Tasks must
+ *       not depend on the identity of the thread that runs them (thread-local scratch space is
+ *       fine).
  *   <li>{@code parallelFor} returns when every chunk has finished, and everything the chunks wrote
  *       is then visible to the caller.
  *   <li>Thread safety: any thread may call {@code parallelFor}; calls from different threads run
@@ -72,7 +74,7 @@ public final class WorkerPool implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private volatile boolean closed;
 
-  // The current loop. Written by the dispatcher (holding lock) before it resets 'ticket' for a
+  // The current loop. Written by the dispatcher (holding lock) before it publishes 'posted' for a
   // new generation; a thread that claims a chunk of that generation reads them after.
   private RangeTask task;
   private int size;
@@ -82,11 +84,11 @@ public final class WorkerPool implements AutoCloseable {
   /** Generation of the latest loop; workers wait for it to change. */
   private volatile long posted;
   /**
-   * Claim counter: low 32 bits of the generation in the high half, next unclaimed chunk in the
-   * low half. Tagging with the generation stops a worker that wakes late from claiming chunks
+   * Per chunk, the generation of the latest loop in which it was claimed. A thread claims chunk
+   * c of loop g by moving it from below g to g, so a worker that wakes late cannot claim chunks
    * of a later loop for an earlier one.
    */
-  private final AtomicLong ticket = new AtomicLong();
+  private final AtomicLongArray claimed;
   /** Chunks of the current loop not finished yet. */
   private final AtomicInteger remaining = new AtomicInteger();
   /** The dispatcher, when it parks waiting for {@code remaining} to reach zero. */
@@ -95,6 +97,7 @@ public final class WorkerPool implements AutoCloseable {
   private WorkerPool(int threads) {
     this.threads = threads;
     this.failures = new Throwable[threads];
+    this.claimed = new AtomicLongArray(threads);
     this.workers = new Worker[threads - 1];
     for (int w = 0; w < workers.length; w++) {
       workers[w] = new Worker(this, w + 1);
@@ -243,7 +246,6 @@ public final class WorkerPool implements AutoCloseable {
     this.task = task;
     this.size = n;
     remaining.set(threads);
-    ticket.set(gen << 32);
     posted = gen;
     // Dekker handshake with awaitPosted: we write 'posted' then read 'parked'; a worker writes
     // 'parked' then reads 'posted'. All volatile, so at least one side sees the other.
@@ -252,7 +254,7 @@ public final class WorkerPool implements AutoCloseable {
         LockSupport.unpark(worker.thread);
       }
     }
-    runChunks(gen);
+    runChunks(gen, 0);
     awaitRemaining();
     this.task = null;
     Throwable failure = null;
@@ -279,15 +281,16 @@ public final class WorkerPool implements AutoCloseable {
     }
   }
 
-  /** Claims and runs chunks of loop {@code gen} until none is left unclaimed. */
-  private void runChunks(long gen) {
-    while (true) {
-      long t = ticket.get();
-      int chunk = (int) t;
-      if ((t >>> 32) != (gen & 0xFFFF_FFFFL) || chunk >= threads) {
-        return;
-      }
-      if (!ticket.compareAndSet(t, t + 1)) {
+  /**
+   * Runs chunk {@code home} of loop {@code gen}, then any other chunk nobody has claimed, until
+   * none is left. Each thread starting with its own chunk keeps the same rows of each array on
+   * the same core from one loop to the next, as long as no thread falls behind.
+   */
+  private void runChunks(long gen, int home) {
+    for (int i = 0; i < threads; i++) {
+      int chunk = (home + i) % threads;
+      long last = claimed.get(chunk);
+      if (last >= gen || !claimed.compareAndSet(chunk, last, gen)) {
         continue;
       }
       // The claim succeeded, so loop gen is still running and task and size are its own.
@@ -333,10 +336,13 @@ public final class WorkerPool implements AutoCloseable {
   private static final class Worker implements Runnable {
     final WorkerPool pool;
     final Thread thread;
+    /** The chunk this worker runs first in every loop. */
+    final int home;
     volatile boolean parked;
 
     Worker(WorkerPool pool, int index) {
       this.pool = pool;
+      this.home = index;
       this.thread = new Thread(this, "backprop-worker-" + index);
       this.thread.setDaemon(true);
     }
@@ -350,7 +356,7 @@ public final class WorkerPool implements AutoCloseable {
           return; // closed
         }
         seen = gen;
-        pool.runChunks(gen);
+        pool.runChunks(gen, home);
       }
     }
 
