@@ -155,20 +155,28 @@ final class VectorApiBlocks implements GemmBlocks {
         Arrays.fill(panels, base, base + kc * NR, 0.0);
       }
       if (ysp == 1) {
-        // Y stored transposed: each column of Y is contiguous. Read four columns side by side
-        // and write runs of four: one pass, with neither side jumping a cache line per element.
+        // Y stored transposed: each column of Y is contiguous. Read eight columns side by side
+        // and write runs of eight, a whole cache line: one pass over both sides.
         int j = 0;
-        for (; j + 4 <= w; j += 4) {
+        for (; j + 8 <= w; j += 8) {
           int s0 = pc + (jq + j) * ysj;
           int s1 = s0 + ysj;
           int s2 = s1 + ysj;
           int s3 = s2 + ysj;
+          int s4 = s3 + ysj;
+          int s5 = s4 + ysj;
+          int s6 = s5 + ysj;
+          int s7 = s6 + ysj;
           int dst = base + j;
           for (int p = 0; p < kc; p++, dst += NR) {
             panels[dst] = y[s0 + p];
             panels[dst + 1] = y[s1 + p];
             panels[dst + 2] = y[s2 + p];
             panels[dst + 3] = y[s3 + p];
+            panels[dst + 4] = y[s4 + p];
+            panels[dst + 5] = y[s5 + p];
+            panels[dst + 6] = y[s6 + p];
+            panels[dst + 7] = y[s7 + p];
           }
         }
         for (; j < w; j++) {
@@ -204,17 +212,26 @@ final class VectorApiBlocks implements GemmBlocks {
       }
       if (xsp == 1 && h == MR) {
         // Rows of X are contiguous: read MR of them side by side, write whole panel rows.
-        for (int i = 0; i < MR; i += 4) {
-          int s0 = (ir + i) * xsi + pc;
-          int s1 = s0 + xsi;
-          int s2 = s1 + xsi;
-          int s3 = s2 + xsi;
-          int dst = base + i;
-          for (int p = 0; p < kc; p++, dst += MR) {
+        int s0 = ir * xsi + pc;
+        if (MR == 8) {
+          int dst = base;
+          for (int p = 0; p < kc; p++, dst += 8) {
             panels[dst] = x[s0 + p];
-            panels[dst + 1] = x[s1 + p];
-            panels[dst + 2] = x[s2 + p];
-            panels[dst + 3] = x[s3 + p];
+            panels[dst + 1] = x[s0 + xsi + p];
+            panels[dst + 2] = x[s0 + 2 * xsi + p];
+            panels[dst + 3] = x[s0 + 3 * xsi + p];
+            panels[dst + 4] = x[s0 + 4 * xsi + p];
+            panels[dst + 5] = x[s0 + 5 * xsi + p];
+            panels[dst + 6] = x[s0 + 6 * xsi + p];
+            panels[dst + 7] = x[s0 + 7 * xsi + p];
+          }
+        } else {
+          int dst = base;
+          for (int p = 0; p < kc; p++, dst += 4) {
+            panels[dst] = x[s0 + p];
+            panels[dst + 1] = x[s0 + xsi + p];
+            panels[dst + 2] = x[s0 + 2 * xsi + p];
+            panels[dst + 3] = x[s0 + 3 * xsi + p];
           }
         }
       } else if (xsp == 1) {
