@@ -74,7 +74,7 @@ public final class Gemm {
   private static final int PLAN_VECTOR_TRANSPOSED = 2;
 
   /** The blocks of the vectorised plans: the fastest implementation this JVM can run. */
-  private static final GemmBlocks BLOCKS = GemmBlocksProvider.fastest();
+  private static final GemmBlocks BLOCKS = GemmBlocksProvider.forGemm();
 
   // ---------------------------------------------------------------------------------------------
   // Public API

@@ -8,8 +8,8 @@ import java.util.Locale;
  * flags always gets the plain loops.
  *
  * <p>The Vector API is an incubator module, readable only when the JVM is started with {@code
- * --add-modules jdk.incubator.vector}. The system property {@code backprop.gemm=java-loops}
- * forces the plain loops, to compare the two.
+ * --add-modules jdk.incubator.vector}. The system property {@code backprop.gemm} ({@code
+ * java-loops} or {@code vector-api}) insists on one, to compare the two.
  */
 final class GemmBlocksProvider {
   /** System property naming the blocks to use: {@code java-loops} or {@code vector-api}. */
@@ -19,14 +19,48 @@ final class GemmBlocksProvider {
 
   private GemmBlocksProvider() {}
 
-  /** The fastest blocks available, honouring {@link #PROPERTY}. */
+  /**
+   * The blocks {@link Gemm} runs: {@link #fastest()}, or, when the property is wrong, the
+   * fastest available after a one-line warning on standard error. Results are the same bits
+   * either way, so a typo in a launch flag costs speed, never a run.
+   */
+  static GemmBlocks forGemm() {
+    try {
+      return fastest();
+    } catch (IllegalArgumentException e) {
+      GemmBlocks vector = vectorApi();
+      GemmBlocks fallback = vector != null ? vector : new AutoVectorizedBlocks();
+      System.err.println("WARNING: " + e.getMessage() + "; using " + fallback.name());
+      return fallback;
+    }
+  }
+
+  /**
+   * The fastest blocks available, or those {@link #PROPERTY} names.
+   *
+   * @throws IllegalArgumentException if the property names no implementation, or names the
+   *     Vector API on a JVM that cannot run it
+   */
   static GemmBlocks fastest() {
     String wanted = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-    if (wanted.equals("java-loops")) {
-      return new AutoVectorizedBlocks();
+    switch (wanted) {
+      case "":
+        GemmBlocks vector = vectorApi();
+        return vector != null ? vector : new AutoVectorizedBlocks();
+      case "java-loops":
+        return new AutoVectorizedBlocks();
+      case "vector-api":
+        GemmBlocks required = vectorApi();
+        if (required == null) {
+          throw new IllegalArgumentException("-D" + PROPERTY + "=vector-api needs the JVM "
+              + "started with --add-modules " + VECTOR_MODULE + " on a machine with vectors of"
+              + " at least 256 bits");
+        }
+        return required;
+      default:
+        throw new IllegalArgumentException("-D" + PROPERTY + " must be java-loops or "
+            + "vector-api, got '" + System.getProperty(PROPERTY) + "'");
     }
-    GemmBlocks vector = vectorApi();
-    return vector != null ? vector : new AutoVectorizedBlocks();
   }
 
   /**
