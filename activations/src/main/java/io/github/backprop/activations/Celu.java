@@ -30,15 +30,16 @@ final class Celu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = z[i] > 0 ? z[i] : alpha * Math.expm1(z[i] * inverseAlpha);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] * inverseAlpha + 1.0);
     }
   }

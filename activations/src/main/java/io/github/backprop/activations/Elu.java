@@ -28,15 +28,16 @@ final class Elu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = z[i] > 0 ? z[i] : alpha * Math.expm1(z[i]);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] + alpha);
     }
   }

@@ -44,31 +44,32 @@ final class Gelu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
+  protected void apply(double[] z, double[] a, int from, int to) {
     if (tanh) {
-      for (int i = 0; i < z.length; i++) {
+      for (int i = from; i < to; i++) {
         double x = z[i];
         double u = BETA * (x + KAPPA * x * x * x);
         a[i] = x / (1.0 + Math.exp(-2.0 * u));
       }
     } else {
-      for (int i = 0; i < z.length; i++) {
+      for (int i = from; i < to; i++) {
         a[i] = 0.5 * z[i] * Erfc.erfc(-z[i] * SQRT_HALF);
       }
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
     if (tanh) {
-      for (int i = 0; i < z.length; i++) {
+      for (int i = from; i < to; i++) {
         double x = z[i];
         double s = Math.abs(x) < NEAR_ZERO ? 0.5 : a[i] / x;  // sigmoid(2u)
         double du = BETA * (1.0 + 3.0 * KAPPA * x * x);
         dz[i] = upstream[i] * (s + 2.0 * a[i] * (1.0 - s) * du);
       }
     } else {
-      for (int i = 0; i < z.length; i++) {
+      for (int i = from; i < to; i++) {
         double x = z[i];
         double phiCdf = Math.abs(x) < NEAR_ZERO ? 0.5 : a[i] / x;
         dz[i] = upstream[i] * (phiCdf + x * INV_SQRT_2PI * Math.exp(-0.5 * x * x));

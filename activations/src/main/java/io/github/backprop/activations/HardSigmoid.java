@@ -17,16 +17,17 @@ final class HardSigmoid extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       a[i] = x <= -3.0 ? 0.0 : (x >= 3.0 ? 1.0 : (x + 3.0) * ONE_SIXTH);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > -3.0 && z[i] < 3.0 ? upstream[i] * ONE_SIXTH : 0.0;
     }
   }

@@ -21,16 +21,17 @@ final class HardSwish extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       a[i] = x <= -3.0 ? 0.0 : (x >= 3.0 ? x : x * (x + 3.0) * ONE_SIXTH);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       dz[i] = x < -3.0 ? 0.0 : (x <= 3.0 ? upstream[i] * (x * ONE_THIRD + 0.5) : upstream[i]);
     }

@@ -34,16 +34,17 @@ final class HardTanh extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       a[i] = x < minValue ? minValue : (x > maxValue ? maxValue : x);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > minValue && z[i] < maxValue ? upstream[i] : 0.0;
     }
   }

@@ -12,12 +12,13 @@ final class Identity extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    System.arraycopy(z, 0, a, 0, z.length);
+  protected void apply(double[] z, double[] a, int from, int to) {
+    System.arraycopy(z, from, a, from, to - from);
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    System.arraycopy(upstream, 0, dz, 0, upstream.length);
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    System.arraycopy(upstream, from, dz, from, to - from);
   }
 }

@@ -27,15 +27,16 @@ final class LeakyRelu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = z[i] > 0 ? z[i] : alpha * z[i];
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = z[i] > 0 ? upstream[i] : alpha * upstream[i];
     }
   }

@@ -21,8 +21,8 @@ final class Mish extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       if (x > LINEAR_ABOVE) {
         a[i] = x;
@@ -35,8 +35,9 @@ final class Mish extends ElementwiseActivation {
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double x = z[i];
       if (x > LINEAR_ABOVE) {
         dz[i] = upstream[i];

@@ -16,8 +16,8 @@ final class Relu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       // max(z, 0) passes NaN through, as torch's relu does, and maps -0.0 to 0.0. Unlike a
       // comparison it has no branch (signs of z are random, so a branch mispredicts half the
       // time) and the JIT vectorizes it: about ten times faster.
@@ -30,8 +30,9 @@ final class Relu extends ElementwiseActivation {
    * branch by masking upstream's bits; see {@link #positiveMask}.
    */
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       long mask = positiveMask(Double.doubleToRawLongBits(z[i]));
       dz[i] = Double.longBitsToDouble(Double.doubleToRawLongBits(upstream[i]) & mask);
     }

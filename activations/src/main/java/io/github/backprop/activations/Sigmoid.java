@@ -17,15 +17,16 @@ final class Sigmoid extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = sigmoid(z[i]);
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = upstream[i] * a[i] * (1.0 - a[i]);
     }
   }

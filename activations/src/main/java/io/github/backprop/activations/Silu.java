@@ -18,16 +18,17 @@ final class Silu extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       // e^-z overflows to infinity for z < -709, and z / infinity is the right limit, -0.
       a[i] = z[i] / (1.0 + Math.exp(-z[i]));
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double s = Math.abs(z[i]) < NEAR_ZERO ? 0.5 : a[i] / z[i];
       dz[i] = upstream[i] * (s + a[i] * (1.0 - s));
     }

@@ -36,16 +36,17 @@ final class Softplus extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       double bz = beta * z[i];
       a[i] = bz > threshold ? z[i] : Math.log1p(Math.exp(bz)) * inverseBeta;
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       double bz = beta * z[i];
       if (bz > threshold) {
         dz[i] = upstream[i];

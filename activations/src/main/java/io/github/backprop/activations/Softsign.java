@@ -12,15 +12,16 @@ final class Softsign extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = z[i] / (1.0 + Math.abs(z[i]));
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       // From z, not from a: 1 - |a| cancels for large |z|.
       double q = 1.0 / (1.0 + Math.abs(z[i]));
       dz[i] = upstream[i] * q * q;

@@ -20,14 +20,15 @@ final class Step extends ElementwiseActivation {
   }
 
   @Override
-  protected void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = z[i] > 0 ? 1.0 : 0.0;
     }
   }
 
   @Override
-  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    Arrays.fill(dz, 0.0);
+  protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    Arrays.fill(dz, from, to, 0.0);
   }
 }

@@ -15,7 +15,11 @@ public final class Affine implements Op {
   /** The adding form of backward: no input gradient is overwritten. Never written to. */
   private static final boolean[] ADD_ALL = new boolean[3];
 
+  /** Below this many elements the bias loops run on the calling thread: a hand-off costs more. */
+  private static final int PARALLEL_SIZE = 1 << 13;
+
   private final WorkerPool workers;
+  private final BiasRanges bias;
 
   /** An affine op whose products run on the calling thread. */
   public Affine() {
@@ -30,6 +34,7 @@ public final class Affine implements Op {
    */
   public Affine(WorkerPool workers) {
     this.workers = workers;
+    this.bias = workers != null && workers.threads() > 1 ? new BiasRanges() : null;
   }
 
   @Override
@@ -63,7 +68,11 @@ public final class Affine implements Op {
     Tensor w = in[1];
     Products.gemm(workers, false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(),
         w.data(), w.cols(), false, z.data(), z.cols());                    // x W^T
-    Elementwise.addRowInPlace(z.data(), z.rows(), z.cols(), in[2].data()); // + b
+    if (bias != null && z.size() >= PARALLEL_SIZE) {                       // + b
+      bias.run(workers, z.data(), z.rows(), z.cols(), in[2].data(), true, false);
+    } else {
+      Elementwise.addRowInPlace(z.data(), z.rows(), z.cols(), in[2].data());
+    }
   }
 
   @Override
@@ -87,10 +96,49 @@ public final class Affine implements Op {
           fanIn, !overwrite[1], gIn[1].data(), fanIn);
     }
     if (gIn[2] != null) { // db (+)= column sums of delta (BP3, summed over the batch)
-      if (overwrite[2]) {
-        Elementwise.sumRows(delta.data(), batch, units, gIn[2].data());
+      if (bias != null && delta.size() >= PARALLEL_SIZE) {
+        bias.run(workers, delta.data(), batch, units, gIn[2].data(), false, !overwrite[2]);
       } else {
-        Elementwise.sumRowsAccumulate(delta.data(), batch, units, gIn[2].data());
+        Elementwise.sumRows(delta.data(), batch, units, gIn[2].data(), 0, units, !overwrite[2]);
+      }
+    }
+  }
+
+  /**
+   * The bias add (rows cut over the workers) or the bias gradient (columns cut), for large
+   * batches; every element gets the same operations in the same order as on one thread.
+   * Reused across batches.
+   */
+  private static final class BiasRanges implements WorkerPool.RangeTask {
+    private double[] matrix;
+    private int rows;
+    private int cols;
+    private double[] vector;
+    private boolean add;
+    private boolean accumulate;
+
+    void run(WorkerPool workers, double[] matrix, int rows, int cols, double[] vector,
+        boolean add, boolean accumulate) {
+      this.matrix = matrix;
+      this.rows = rows;
+      this.cols = cols;
+      this.vector = vector;
+      this.add = add;
+      this.accumulate = accumulate;
+      try {
+        workers.parallelFor(add ? rows : cols, this);
+      } finally {
+        this.matrix = null;
+        this.vector = null;
+      }
+    }
+
+    @Override
+    public void run(int from, int to) {
+      if (add) {
+        Elementwise.addRowInPlace(matrix, cols, vector, from, to);
+      } else {
+        Elementwise.sumRows(matrix, rows, cols, vector, from, to, accumulate);
       }
     }
   }

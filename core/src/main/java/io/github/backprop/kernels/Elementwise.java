@@ -25,7 +25,12 @@ public final class Elementwise {
 
   /** Adds the vector {@code row} (length cols) to every row of the [rows, cols] matrix {@code m}. */
   public static void addRowInPlace(double[] m, int rows, int cols, double[] row) {
-    for (int r = 0; r < rows; r++) {
+    addRowInPlace(m, cols, row, 0, rows);
+  }
+
+  /** {@link #addRowInPlace(double[], int, int, double[])} on rows [fromRow, toRow) only. */
+  public static void addRowInPlace(double[] m, int cols, double[] row, int fromRow, int toRow) {
+    for (int r = fromRow; r < toRow; r++) {
       int base = r * cols;
       for (int c = 0; c < cols; c++) {
         m[base + c] += row[c];
@@ -38,26 +43,33 @@ public final class Elementwise {
    * zeroing sums and calling {@link #sumRowsAccumulate}.
    */
   public static void sumRows(double[] m, int rows, int cols, double[] sums) {
-    if (rows == 0) {
-      Arrays.fill(sums, 0, cols, 0.0);
-      return;
-    }
-    for (int c = 0; c < cols; c++) {
-      sums[c] = 0.0 + m[c]; // 0.0 + x turns -0.0 into +0.0, as zeroing then adding does
-    }
-    for (int r = 1; r < rows; r++) {
-      int base = r * cols;
-      for (int c = 0; c < cols; c++) {
-        sums[c] += m[base + c];
-      }
-    }
+    sumRows(m, rows, cols, sums, 0, cols, false);
   }
 
   /** {@code sums[c] += sum over r of m[r][c]}: reduces a [rows, cols] matrix to its column sums. */
   public static void sumRowsAccumulate(double[] m, int rows, int cols, double[] sums) {
-    for (int r = 0; r < rows; r++) {
+    sumRows(m, rows, cols, sums, 0, cols, true);
+  }
+
+  /**
+   * The column sums of columns [fromCol, toCol) only, added to {@code sums} when {@code
+   * accumulate}, else overwriting them. Each sum runs down its column in row order, so any cut
+   * of the columns gives the same bits.
+   */
+  public static void sumRows(double[] m, int rows, int cols, double[] sums, int fromCol,
+      int toCol, boolean accumulate) {
+    if (!accumulate) {
+      if (rows == 0) {
+        Arrays.fill(sums, fromCol, toCol, 0.0);
+        return;
+      }
+      for (int c = fromCol; c < toCol; c++) {
+        sums[c] = 0.0 + m[c]; // 0.0 + x turns -0.0 into +0.0, as zeroing then adding does
+      }
+    }
+    for (int r = accumulate ? 0 : 1; r < rows; r++) {
       int base = r * cols;
-      for (int c = 0; c < cols; c++) {
+      for (int c = fromCol; c < toCol; c++) {
         sums[c] += m[base + c];
       }
     }

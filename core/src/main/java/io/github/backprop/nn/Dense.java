@@ -68,7 +68,7 @@ public final class Dense {
     Node w = graph.parameter(weights.name(), weights.value(), weights.grad());
     Node b = graph.parameter(bias.name(), bias.value(), bias.grad());
     Node z = graph.apply(name + ".z", new Affine(workers), input, w, b);
-    Node a = graph.apply(name + ".a", new ActivationOp(activation), z);
+    Node a = graph.apply(name + ".a", new ActivationOp(activation, workers), z);
     return new Node[] {z, a};
   }
 

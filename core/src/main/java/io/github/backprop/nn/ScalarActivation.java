@@ -21,15 +21,16 @@ public abstract class ScalarActivation extends ElementwiseActivation {
   public abstract double derivative(double z, double a);
 
   @Override
-  protected final void apply(double[] z, double[] a) {
-    for (int i = 0; i < z.length; i++) {
+  protected final void apply(double[] z, double[] a, int from, int to) {
+    for (int i = from; i < to; i++) {
       a[i] = value(z[i]);
     }
   }
 
   @Override
-  protected final void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-    for (int i = 0; i < z.length; i++) {
+  protected final void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+      int to) {
+    for (int i = from; i < to; i++) {
       dz[i] = upstream[i] * derivative(z[i], a[i]);
     }
   }

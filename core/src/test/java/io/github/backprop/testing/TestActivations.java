@@ -16,15 +16,16 @@ public final class TestActivations {
       }
 
       @Override
-      protected void apply(double[] z, double[] a) {
-        for (int i = 0; i < z.length; i++) {
+      protected void apply(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
           a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
         }
       }
 
       @Override
-      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-        for (int i = 0; i < z.length; i++) {
+      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+          int to) {
+        for (int i = from; i < to; i++) {
           dz[i] = upstream[i] * a[i] * (1 - a[i]);
         }
       }
@@ -39,15 +40,16 @@ public final class TestActivations {
       }
 
       @Override
-      protected void apply(double[] z, double[] a) {
-        for (int i = 0; i < z.length; i++) {
+      protected void apply(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
           a[i] = Math.tanh(z[i]);
         }
       }
 
       @Override
-      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-        for (int i = 0; i < z.length; i++) {
+      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+          int to) {
+        for (int i = from; i < to; i++) {
           dz[i] = upstream[i] * (1 - a[i] * a[i]);
         }
       }
@@ -62,13 +64,14 @@ public final class TestActivations {
       }
 
       @Override
-      protected void apply(double[] z, double[] a) {
-        System.arraycopy(z, 0, a, 0, z.length);
+      protected void apply(double[] z, double[] a, int from, int to) {
+        System.arraycopy(z, from, a, from, to - from);
       }
 
       @Override
-      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-        System.arraycopy(upstream, 0, dz, 0, z.length);
+      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+          int to) {
+        System.arraycopy(upstream, from, dz, from, to - from);
       }
     };
   }
@@ -81,15 +84,16 @@ public final class TestActivations {
       }
 
       @Override
-      protected void apply(double[] z, double[] a) {
-        for (int i = 0; i < z.length; i++) {
+      protected void apply(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
           a[i] = Math.max(z[i], 0.0);
         }
       }
 
       @Override
-      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-        for (int i = 0; i < z.length; i++) {
+      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+          int to) {
+        for (int i = from; i < to; i++) {
           dz[i] = z[i] > 0 ? upstream[i] : 0.0;
         }
       }
@@ -152,15 +156,16 @@ public final class TestActivations {
       }
 
       @Override
-      protected void apply(double[] z, double[] a) {
-        for (int i = 0; i < z.length; i++) {
+      protected void apply(double[] z, double[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
           a[i] = 1.0 / (1.0 + Math.exp(-z[i]));
         }
       }
 
       @Override
-      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz) {
-        for (int i = 0; i < z.length; i++) {
+      protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
+          int to) {
+        for (int i = from; i < to; i++) {
           dz[i] = upstream[i] * a[i]; // missing the (1 - a) factor
         }
       }

@@ -65,16 +65,33 @@ class ThreadCountTest {
   }
 
   private static List<Tensor> train(Network network) {
+    return train(network, 64);
+  }
+
+  private static List<Tensor> train(Network network, int batchSize) {
     Trainer.builder().loss(TestLosses.crossEntropy()).optimizer(TestOptimizers.sgd(0.1))
-        .batchSize(64).epochs(3).shuffle(5).build()
+        .batchSize(batchSize).epochs(3).shuffle(5).build()
         .fit(network, data());
     return network.parameterValues();
   }
 
   private static List<Tensor> trainOn(int threads) {
+    return trainOn(threads, 64);
+  }
+
+  private static List<Tensor> trainOn(int threads, int batchSize) {
     try (WorkerPool workers = WorkerPool.create(threads)) {
-      return train(network().workers(workers).build());
+      return train(network().workers(workers).build(), batchSize);
     }
+  }
+
+  @Test
+  void fit_batchesLargeEnoughToSplitTheElementwiseWork_giveBitIdenticalWeights() {
+    // 256 rows x 64 and x 32 units: the activations and the bias loops of both hidden layers
+    // are cut over the workers, forward and backward.
+    List<Tensor> callerOnly = train(network().build(), ROWS);
+    assertEquals(callerOnly, trainOn(2, ROWS), "2 threads");
+    assertEquals(callerOnly, trainOn(3, ROWS), "3 threads");
   }
 
   @Test
