@@ -52,12 +52,6 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     return 8;
   }
 
-  /** Always: the kernels need every operand in its own array (see the class comment). */
-  @Override
-  public boolean packsY(boolean yContiguous) {
-    return true;
-  }
-
   /**
    * Kernels stream along the columns, eight doubles per vector and the remainder scalar;
    * packing copies a [k, cols] panel (a strided gather when Y is stored transposed);

@@ -21,13 +21,6 @@ interface GemmBlocks {
   int columnUnit();
 
   /**
-   * Whether the blocks copy Y into packed panels before computing, rather than reading it in
-   * place; Y has unit column stride when {@code yContiguous}. Decides how a product is split
-   * over threads (see {@code Gemm.COLUMN_SPLIT}).
-   */
-  boolean packsY(boolean yContiguous);
-
-  /**
    * Rough time, in nanoseconds, of one [rows, cols] block with depth k. Only needs to rank the
    * two orientations of a product against each other and against the scalar path.
    *

@@ -80,12 +80,6 @@ final class VectorApiBlocks implements GemmBlocks {
     return NR;
   }
 
-  /** Only a Y stored transposed: rows of Y with unit stride are read in place. */
-  @Override
-  public boolean packsY(boolean yContiguous) {
-    return !yContiguous;
-  }
-
   @Override
   public double cost(int rows, int cols, int k, boolean yContiguous, boolean zStrided) {
     int tiledRows = (rows + MR - 1) / MR * MR;
