@@ -75,9 +75,13 @@ final class VectorApiBlocks implements GemmBlocks {
     return MR;
   }
 
+  /**
+   * One vector, not a whole panel: a thread's share may then end in a partial panel, which the
+   * narrow kernels compute at its own width, so two threads on 256 columns do equal work.
+   */
   @Override
   public int columnUnit() {
-    return NR;
+    return LANES;
   }
 
   @Override
@@ -134,7 +138,7 @@ final class VectorApiBlocks implements GemmBlocks {
                 if (load) {
                   loadTile(z, zo, zsi, zsj, h, w, tile);
                 }
-                kernel(kc, s.xPanels, xo, yb, yo, ys, tile, 0, NR, load);
+                narrowKernel(w, kc, s.xPanels, xo, yb, yo, ys, tile, 0, NR, load);
                 storeTile(tile, h, w, z, zo, zsi, zsj);
               }
             }
@@ -284,6 +288,22 @@ final class VectorApiBlocks implements GemmBlocks {
       kernel8x3(kc, xp, xo, y, yo, ys, c, co, csi, load);
     } else {
       kernel4x3(kc, xp, xo, y, yo, ys, c, co, csi, load);
+    }
+  }
+
+  /**
+   * The kernel for a partial panel of w columns: with 8-row tiles, one or two vectors wide when
+   * that covers w, so a thin edge (the 10 outputs of a classifier, or the 8-column remainder of
+   * a thread's share) costs what it holds, not a full three-vector panel.
+   */
+  private static void narrowKernel(int w, int kc, double[] xp, int xo, double[] y, int yo,
+      int ys, double[] c, int co, int csi, boolean load) {
+    if (MR == 8 && w <= LANES) {
+      kernel8x1(kc, xp, xo, y, yo, ys, c, co, csi, load);
+    } else if (MR == 8 && w <= 2 * LANES) {
+      kernel8x2(kc, xp, xo, y, yo, ys, c, co, csi, load);
+    } else {
+      kernel(kc, xp, xo, y, yo, ys, c, co, csi, load);
     }
   }
 
@@ -513,5 +533,168 @@ final class VectorApiBlocks implements GemmBlocks {
     c30.intoArray(c, co + 3 * csi);
     c31.intoArray(c, co + 3 * csi + LANES);
     c32.intoArray(c, co + 3 * csi + 2 * LANES);
+  }
+
+  private static void kernel8x2(int kc, double[] xp, int xo, double[] y, int yo, int ys,
+      double[] c, int co, int csi, boolean load) {
+    DoubleVector c00;
+    DoubleVector c01;
+    DoubleVector c10;
+    DoubleVector c11;
+    DoubleVector c20;
+    DoubleVector c21;
+    DoubleVector c30;
+    DoubleVector c31;
+    DoubleVector c40;
+    DoubleVector c41;
+    DoubleVector c50;
+    DoubleVector c51;
+    DoubleVector c60;
+    DoubleVector c61;
+    DoubleVector c70;
+    DoubleVector c71;
+    if (load) {
+      c00 = DoubleVector.fromArray(SPECIES, c, co);
+      c01 = DoubleVector.fromArray(SPECIES, c, co + LANES);
+      c10 = DoubleVector.fromArray(SPECIES, c, co + csi);
+      c11 = DoubleVector.fromArray(SPECIES, c, co + csi + LANES);
+      c20 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi);
+      c21 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi + LANES);
+      c30 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi);
+      c31 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi + LANES);
+      c40 = DoubleVector.fromArray(SPECIES, c, co + 4 * csi);
+      c41 = DoubleVector.fromArray(SPECIES, c, co + 4 * csi + LANES);
+      c50 = DoubleVector.fromArray(SPECIES, c, co + 5 * csi);
+      c51 = DoubleVector.fromArray(SPECIES, c, co + 5 * csi + LANES);
+      c60 = DoubleVector.fromArray(SPECIES, c, co + 6 * csi);
+      c61 = DoubleVector.fromArray(SPECIES, c, co + 6 * csi + LANES);
+      c70 = DoubleVector.fromArray(SPECIES, c, co + 7 * csi);
+      c71 = DoubleVector.fromArray(SPECIES, c, co + 7 * csi + LANES);
+    } else {
+      DoubleVector zero = DoubleVector.zero(SPECIES);
+      c00 = zero;
+      c01 = zero;
+      c10 = zero;
+      c11 = zero;
+      c20 = zero;
+      c21 = zero;
+      c30 = zero;
+      c31 = zero;
+      c40 = zero;
+      c41 = zero;
+      c50 = zero;
+      c51 = zero;
+      c60 = zero;
+      c61 = zero;
+      c70 = zero;
+      c71 = zero;
+    }
+    for (int p = 0; p < kc; p++) {
+      int yp = yo + p * ys;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, y, yp);
+      DoubleVector b1 = DoubleVector.fromArray(SPECIES, y, yp + LANES);
+      int xi = xo + p * 8;
+      DoubleVector a = DoubleVector.broadcast(SPECIES, xp[xi]);
+      c00 = a.fma(b0, c00);
+      c01 = a.fma(b1, c01);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 1]);
+      c10 = a.fma(b0, c10);
+      c11 = a.fma(b1, c11);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 2]);
+      c20 = a.fma(b0, c20);
+      c21 = a.fma(b1, c21);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 3]);
+      c30 = a.fma(b0, c30);
+      c31 = a.fma(b1, c31);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 6]);
+      c60 = a.fma(b0, c60);
+      c61 = a.fma(b1, c61);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 7]);
+      c70 = a.fma(b0, c70);
+      c71 = a.fma(b1, c71);
+    }
+    c00.intoArray(c, co);
+    c01.intoArray(c, co + LANES);
+    c10.intoArray(c, co + csi);
+    c11.intoArray(c, co + csi + LANES);
+    c20.intoArray(c, co + 2 * csi);
+    c21.intoArray(c, co + 2 * csi + LANES);
+    c30.intoArray(c, co + 3 * csi);
+    c31.intoArray(c, co + 3 * csi + LANES);
+    c40.intoArray(c, co + 4 * csi);
+    c41.intoArray(c, co + 4 * csi + LANES);
+    c50.intoArray(c, co + 5 * csi);
+    c51.intoArray(c, co + 5 * csi + LANES);
+    c60.intoArray(c, co + 6 * csi);
+    c61.intoArray(c, co + 6 * csi + LANES);
+    c70.intoArray(c, co + 7 * csi);
+    c71.intoArray(c, co + 7 * csi + LANES);
+  }
+
+  private static void kernel8x1(int kc, double[] xp, int xo, double[] y, int yo, int ys,
+      double[] c, int co, int csi, boolean load) {
+    DoubleVector c00;
+    DoubleVector c10;
+    DoubleVector c20;
+    DoubleVector c30;
+    DoubleVector c40;
+    DoubleVector c50;
+    DoubleVector c60;
+    DoubleVector c70;
+    if (load) {
+      c00 = DoubleVector.fromArray(SPECIES, c, co);
+      c10 = DoubleVector.fromArray(SPECIES, c, co + csi);
+      c20 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi);
+      c30 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi);
+      c40 = DoubleVector.fromArray(SPECIES, c, co + 4 * csi);
+      c50 = DoubleVector.fromArray(SPECIES, c, co + 5 * csi);
+      c60 = DoubleVector.fromArray(SPECIES, c, co + 6 * csi);
+      c70 = DoubleVector.fromArray(SPECIES, c, co + 7 * csi);
+    } else {
+      DoubleVector zero = DoubleVector.zero(SPECIES);
+      c00 = zero;
+      c10 = zero;
+      c20 = zero;
+      c30 = zero;
+      c40 = zero;
+      c50 = zero;
+      c60 = zero;
+      c70 = zero;
+    }
+    for (int p = 0; p < kc; p++) {
+      int yp = yo + p * ys;
+      DoubleVector b0 = DoubleVector.fromArray(SPECIES, y, yp);
+      int xi = xo + p * 8;
+      DoubleVector a = DoubleVector.broadcast(SPECIES, xp[xi]);
+      c00 = a.fma(b0, c00);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 1]);
+      c10 = a.fma(b0, c10);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 2]);
+      c20 = a.fma(b0, c20);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 3]);
+      c30 = a.fma(b0, c30);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 4]);
+      c40 = a.fma(b0, c40);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 5]);
+      c50 = a.fma(b0, c50);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 6]);
+      c60 = a.fma(b0, c60);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 7]);
+      c70 = a.fma(b0, c70);
+    }
+    c00.intoArray(c, co);
+    c10.intoArray(c, co + csi);
+    c20.intoArray(c, co + 2 * csi);
+    c30.intoArray(c, co + 3 * csi);
+    c40.intoArray(c, co + 4 * csi);
+    c50.intoArray(c, co + 5 * csi);
+    c60.intoArray(c, co + 6 * csi);
+    c70.intoArray(c, co + 7 * csi);
   }
 }
