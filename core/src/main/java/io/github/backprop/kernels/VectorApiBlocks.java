@@ -5,8 +5,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Gemm blocks on the Vector API ({@code jdk.incubator.vector}): a tile of MR rows by three
- * vectors of Z stays in registers for a whole depth block, as in optimised BLAS, instead of
+ * Gemm blocks on the Vector API ({@code jdk.incubator.vector}): a tile of 8 rows by 3 vectors
+ * of Z (6 by 2 with 256-bit vectors) stays in registers for a whole depth block, as in optimised BLAS, instead of
  * going through memory on every term as the auto-vectorised loops must.
  *
  * <p>Loaded by {@link GemmBlocksProvider} only when the JVM was started with {@code
@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Per depth block, X is packed into MR-row panels (p-major, so the kernel broadcasts one
  * element after another) and Y is read in place when its rows are contiguous, else packed into
  * NR-column panels. Tiles at the edges of Z, and tiles of a Z with strided columns, go through a
- * small buffer.
+ * small buffer; with 8-row tiles, a partial panel runs on a one- or two-vector kernel.
  */
 final class VectorApiBlocks implements GemmBlocks {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -24,12 +24,12 @@ final class VectorApiBlocks implements GemmBlocks {
   /**
    * Rows of the register tile. With 32 vector registers (AVX-512) an 8 x 3 tile of
    * accumulators leaves room for the three Y vectors and the broadcast X; with 16 registers
-   * (AVX2) a 4 x 3 tile does.
+   * (AVX2) a 6 x 2 tile does (4 x 3 spills: slower than the plain loops).
    */
-  private static final int MR = LANES >= 8 ? 8 : 4;
+  private static final int MR = LANES >= 8 ? 8 : 6;
 
-  /** Columns of the register tile: three vectors. */
-  private static final int NR = 3 * LANES;
+  /** Columns of the register tile: three vectors (two with 16 registers). */
+  private static final int NR = (LANES >= 8 ? 3 : 2) * LANES;
 
   /**
    * Depth block when Y is packed. Long blocks keep each tile in registers for longer and read a
@@ -238,11 +238,13 @@ final class VectorApiBlocks implements GemmBlocks {
           }
         } else {
           int dst = base;
-          for (int p = 0; p < kc; p++, dst += 4) {
+          for (int p = 0; p < kc; p++, dst += 6) {
             panels[dst] = x[s0 + p];
             panels[dst + 1] = x[s0 + xsi + p];
             panels[dst + 2] = x[s0 + 2 * xsi + p];
             panels[dst + 3] = x[s0 + 3 * xsi + p];
+            panels[dst + 4] = x[s0 + 4 * xsi + p];
+            panels[dst + 5] = x[s0 + 5 * xsi + p];
           }
         }
       } else if (xsp == 1) {
@@ -287,7 +289,7 @@ final class VectorApiBlocks implements GemmBlocks {
     if (MR == 8) {
       kernel8x3(kc, xp, xo, y, yo, ys, c, co, csi, load);
     } else {
-      kernel4x3(kc, xp, xo, y, yo, ys, c, co, csi, load);
+      kernel6x2(kc, xp, xo, y, yo, ys, c, co, csi, load);
     }
   }
 
@@ -456,83 +458,84 @@ final class VectorApiBlocks implements GemmBlocks {
     c72.intoArray(c, co + 7 * csi + 2 * LANES);
   }
 
-  private static void kernel4x3(int kc, double[] xp, int xo, double[] y, int yo, int ys,
+  private static void kernel6x2(int kc, double[] xp, int xo, double[] y, int yo, int ys,
       double[] c, int co, int csi, boolean load) {
     DoubleVector c00;
     DoubleVector c01;
-    DoubleVector c02;
     DoubleVector c10;
     DoubleVector c11;
-    DoubleVector c12;
     DoubleVector c20;
     DoubleVector c21;
-    DoubleVector c22;
     DoubleVector c30;
     DoubleVector c31;
-    DoubleVector c32;
+    DoubleVector c40;
+    DoubleVector c41;
+    DoubleVector c50;
+    DoubleVector c51;
     if (load) {
       c00 = DoubleVector.fromArray(SPECIES, c, co);
       c01 = DoubleVector.fromArray(SPECIES, c, co + LANES);
-      c02 = DoubleVector.fromArray(SPECIES, c, co + 2 * LANES);
       c10 = DoubleVector.fromArray(SPECIES, c, co + csi);
       c11 = DoubleVector.fromArray(SPECIES, c, co + csi + LANES);
-      c12 = DoubleVector.fromArray(SPECIES, c, co + csi + 2 * LANES);
       c20 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi);
       c21 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi + LANES);
-      c22 = DoubleVector.fromArray(SPECIES, c, co + 2 * csi + 2 * LANES);
       c30 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi);
       c31 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi + LANES);
-      c32 = DoubleVector.fromArray(SPECIES, c, co + 3 * csi + 2 * LANES);
+      c40 = DoubleVector.fromArray(SPECIES, c, co + 4 * csi);
+      c41 = DoubleVector.fromArray(SPECIES, c, co + 4 * csi + LANES);
+      c50 = DoubleVector.fromArray(SPECIES, c, co + 5 * csi);
+      c51 = DoubleVector.fromArray(SPECIES, c, co + 5 * csi + LANES);
     } else {
       DoubleVector zero = DoubleVector.zero(SPECIES);
       c00 = zero;
       c01 = zero;
-      c02 = zero;
       c10 = zero;
       c11 = zero;
-      c12 = zero;
       c20 = zero;
       c21 = zero;
-      c22 = zero;
       c30 = zero;
       c31 = zero;
-      c32 = zero;
+      c40 = zero;
+      c41 = zero;
+      c50 = zero;
+      c51 = zero;
     }
     for (int p = 0; p < kc; p++) {
       int yp = yo + p * ys;
       DoubleVector b0 = DoubleVector.fromArray(SPECIES, y, yp);
       DoubleVector b1 = DoubleVector.fromArray(SPECIES, y, yp + LANES);
-      DoubleVector b2 = DoubleVector.fromArray(SPECIES, y, yp + 2 * LANES);
-      int xi = xo + p * 4;
+      int xi = xo + p * 6;
       DoubleVector a = DoubleVector.broadcast(SPECIES, xp[xi]);
       c00 = a.fma(b0, c00);
       c01 = a.fma(b1, c01);
-      c02 = a.fma(b2, c02);
       a = DoubleVector.broadcast(SPECIES, xp[xi + 1]);
       c10 = a.fma(b0, c10);
       c11 = a.fma(b1, c11);
-      c12 = a.fma(b2, c12);
       a = DoubleVector.broadcast(SPECIES, xp[xi + 2]);
       c20 = a.fma(b0, c20);
       c21 = a.fma(b1, c21);
-      c22 = a.fma(b2, c22);
       a = DoubleVector.broadcast(SPECIES, xp[xi + 3]);
       c30 = a.fma(b0, c30);
       c31 = a.fma(b1, c31);
-      c32 = a.fma(b2, c32);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 4]);
+      c40 = a.fma(b0, c40);
+      c41 = a.fma(b1, c41);
+      a = DoubleVector.broadcast(SPECIES, xp[xi + 5]);
+      c50 = a.fma(b0, c50);
+      c51 = a.fma(b1, c51);
     }
     c00.intoArray(c, co);
     c01.intoArray(c, co + LANES);
-    c02.intoArray(c, co + 2 * LANES);
     c10.intoArray(c, co + csi);
     c11.intoArray(c, co + csi + LANES);
-    c12.intoArray(c, co + csi + 2 * LANES);
     c20.intoArray(c, co + 2 * csi);
     c21.intoArray(c, co + 2 * csi + LANES);
-    c22.intoArray(c, co + 2 * csi + 2 * LANES);
     c30.intoArray(c, co + 3 * csi);
     c31.intoArray(c, co + 3 * csi + LANES);
-    c32.intoArray(c, co + 3 * csi + 2 * LANES);
+    c40.intoArray(c, co + 4 * csi);
+    c41.intoArray(c, co + 4 * csi + LANES);
+    c50.intoArray(c, co + 5 * csi);
+    c51.intoArray(c, co + 5 * csi + LANES);
   }
 
   private static void kernel8x2(int kc, double[] xp, int xo, double[] y, int yo, int ys,

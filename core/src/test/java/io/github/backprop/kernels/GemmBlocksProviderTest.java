@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Core's pom runs these with and without the Vector API module; both runs must pass. */
@@ -26,6 +27,14 @@ class GemmBlocksProviderTest {
     } else {
       assertEquals("java-loops", name);
     }
+  }
+
+  @Test
+  void fastest_runWithNarrowerVectors_usesThem() {
+    // Core's pom runs the kernel tests once with -XX:MaxVectorSize=32 and says so.
+    String bits = System.getProperty("backprop.test.vectorBits");
+    Assumptions.assumeTrue(bits != null, "not the 256-bit run");
+    assertEquals("vector-api-" + bits, GemmBlocksProvider.fastest().name());
   }
 
   @Test
