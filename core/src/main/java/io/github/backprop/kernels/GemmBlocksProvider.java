@@ -72,6 +72,13 @@ final class GemmBlocksProvider {
       return null;
     }
     // Touching VectorApiBlocks only now keeps the JVMs without the module from linking it.
-    return VectorApiBlocks.usable() ? new VectorApiBlocks() : null;
+    try {
+      return VectorApiBlocks.usable() ? new VectorApiBlocks() : null;
+    } catch (LinkageError | RuntimeException e) {
+      // An incubator API this class was not compiled against: the plain loops still work.
+      System.err.println("WARNING: the Vector API gemm cannot run on this JVM (" + e
+          + "); using java-loops");
+      return null;
+    }
   }
 }
