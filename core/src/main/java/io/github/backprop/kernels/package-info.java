@@ -3,7 +3,10 @@
  * per element.
  *
  * <p>The main entry is {@link io.github.backprop.kernels.Gemm}, general matrix multiply, used by
- * every matmul and dense layer in both directions. {@link io.github.backprop.kernels.WorkerPool}
+ * every matmul and dense layer in both directions. Its inner blocks come in two implementations
+ * with the same bits: plain loops that C2 auto-vectorises (every JVM), and register-tiled Vector
+ * API kernels, chosen at run time when the JVM has {@code jdk.incubator.vector}.
+ * {@link io.github.backprop.kernels.WorkerPool}
  * runs a kernel on several threads with a partition fixed by the problem size, so results are
  * bit-identical whatever the thread count.
  */
