@@ -231,8 +231,8 @@ public final class Gemm {
     int zsi;
     int zsj;
 
-    void set(GemmBlocks blocks, boolean transA, boolean transB, int m, int n, int k, double[] a, int lda,
-        double[] b, int ldb, boolean accumulate, double[] c, int ldc, int threads) {
+    void set(GemmBlocks blocks, boolean transA, boolean transB, int m, int n, int k, double[] a,
+        int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc, int threads) {
       this.blocks = blocks;
       this.k = k;
       this.accumulate = accumulate;

@@ -6,8 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Gemm blocks on the Vector API ({@code jdk.incubator.vector}): a tile of 8 rows by 3 vectors
- * of Z (6 by 2 with 256-bit vectors) stays in registers for a whole depth block, as in optimised BLAS, instead of
- * going through memory on every term as the auto-vectorised loops must.
+ * of Z (6 by 2 with 256-bit vectors) stays in registers for a whole depth block, as in
+ * optimised BLAS, instead of going through memory on every term as the auto-vectorised loops
+ * must.
  *
  * <p>Loaded by {@link GemmBlocksProvider} only when the JVM was started with {@code
  * --add-modules jdk.incubator.vector}; nothing else refers to this class.
