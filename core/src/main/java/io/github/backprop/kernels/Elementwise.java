@@ -39,22 +39,10 @@ public final class Elementwise {
   }
 
   /**
-   * {@code sums[c] = sum over r of m[r][c]}, overwriting sums: the same values, bit for bit, as
-   * zeroing sums and calling {@link #sumRowsAccumulate}.
-   */
-  public static void sumRows(double[] m, int rows, int cols, double[] sums) {
-    sumRows(m, rows, cols, sums, 0, cols, false);
-  }
-
-  /** {@code sums[c] += sum over r of m[r][c]}: reduces a [rows, cols] matrix to its column sums. */
-  public static void sumRowsAccumulate(double[] m, int rows, int cols, double[] sums) {
-    sumRows(m, rows, cols, sums, 0, cols, true);
-  }
-
-  /**
-   * The column sums of columns [fromCol, toCol) only, added to {@code sums} when {@code
-   * accumulate}, else overwriting them. Each sum runs down its column in row order, so any cut
-   * of the columns gives the same bits.
+   * {@code sums[c] (+)= sum over r of m[r][c]} for the columns [fromCol, toCol) of a [rows, cols]
+   * matrix: added to {@code sums} when {@code accumulate}, else overwriting them with the same
+   * bits as zeroing then adding. Each sum runs down its column in row order, so any cut of the
+   * columns gives the same bits.
    */
   public static void sumRows(double[] m, int rows, int cols, double[] sums, int fromCol,
       int toCol, boolean accumulate) {

@@ -19,11 +19,11 @@ class ElementwiseTest {
       }
     }
     double[] sums = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-    Elementwise.sumRows(m, rows, cols, sums);
+    Elementwise.sumRows(m, rows, cols, sums, 0, cols, false);
     for (int c = 0; c < cols; c++) {
       assertEquals(rows * (rows - 1) / 2.0 + rows * c / 8.0, sums[c], "column " + c);
     }
-    Elementwise.sumRowsAccumulate(m, rows, cols, sums);
+    Elementwise.sumRows(m, rows, cols, sums, 0, cols, true);
     for (int c = 0; c < cols; c++) {
       assertEquals(2 * (rows * (rows - 1) / 2.0 + rows * c / 8.0), sums[c], "column " + c);
     }
@@ -51,7 +51,7 @@ class ElementwiseTest {
   void sumRows_negativeZeros_giveAPositiveZeroWhenOverwriting() {
     double[] m = {-0.0, -0.0};
     double[] sums = {Double.NaN};
-    Elementwise.sumRows(m, 2, 1, sums);
+    Elementwise.sumRows(m, 2, 1, sums, 0, 1, false);
     assertEquals(0, Double.compare(0.0, sums[0]), "+0.0, as zeroing then adding gives");
   }
 
