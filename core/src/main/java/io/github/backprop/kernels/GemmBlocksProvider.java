@@ -28,8 +28,7 @@ final class GemmBlocksProvider {
     try {
       return fastest();
     } catch (IllegalArgumentException e) {
-      GemmBlocks vector = vectorApi();
-      GemmBlocks fallback = vector != null ? vector : new AutoVectorizedBlocks();
+      GemmBlocks fallback = fastestAvailable();
       System.err.println("WARNING: " + e.getMessage() + "; using " + fallback.name());
       return fallback;
     }
@@ -45,8 +44,7 @@ final class GemmBlocksProvider {
     String wanted = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
     switch (wanted) {
       case "":
-        GemmBlocks vector = vectorApi();
-        return vector != null ? vector : new AutoVectorizedBlocks();
+        return fastestAvailable();
       case "java-loops":
         return new AutoVectorizedBlocks();
       case "vector-api":
@@ -61,6 +59,12 @@ final class GemmBlocksProvider {
         throw new IllegalArgumentException("-D" + PROPERTY + " must be java-loops or "
             + "vector-api, got '" + System.getProperty(PROPERTY) + "'");
     }
+  }
+
+  /** The Vector API blocks where they can run, else the plain loops. */
+  private static GemmBlocks fastestAvailable() {
+    GemmBlocks vector = vectorApi();
+    return vector != null ? vector : new AutoVectorizedBlocks();
   }
 
   /**

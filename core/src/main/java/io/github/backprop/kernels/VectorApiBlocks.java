@@ -92,7 +92,7 @@ final class VectorApiBlocks implements GemmBlocks {
     double compute = (double) tiledRows * tiledCols * k * (0.16 / LANES);
     double packX = (double) rows * k * 0.3 * ((cols + NC - 1) / NC);
     double packY = yContiguous ? (double) k * (cols % NR) * 0.5 : (double) k * cols * 0.5;
-    int kcLimit = yContiguous ? KC_IN_PLACE : KC;
+    int kcLimit = depthBlock(yContiguous);
     int kBlocks = (k + kcLimit - 1) / kcLimit;
     double tiles = (double) rows * cols * kBlocks * (zStrided ? 1.0 : 0.1);
     return compute + packX + packY + tiles + 200;
@@ -102,8 +102,9 @@ final class VectorApiBlocks implements GemmBlocks {
   public void compute(int i0, int i1, int j0, int j1, int k, double[] x, int xsi, int xsp,
       double[] y, int ysp, int ysj, boolean accumulate, double[] z, int zsi, int zsj) {
     Scratch s = SCRATCH.get();
+    boolean yInPlace = ysj == 1;
     // Even depth blocks, so no block is a thin remainder.
-    int kcLimit = ysj == 1 ? KC_IN_PLACE : KC;
+    int kcLimit = depthBlock(yInPlace);
     int kBlocks = (k + kcLimit - 1) / kcLimit;
     int kcMax = (k + kBlocks - 1) / kBlocks;
     for (int jc = j0; jc < j1; jc += NC) {
@@ -111,7 +112,6 @@ final class VectorApiBlocks implements GemmBlocks {
       for (int pc = 0; pc < k; pc += kcMax) {
         int kc = Math.min(kcMax, k - pc);
         boolean load = accumulate || pc > 0;
-        boolean yInPlace = ysj == 1;
         packY(y, ysp, ysj, pc, kc, jc, nc, yInPlace, s.yPanels);
         for (int ic = i0; ic < i1; ic += MC) {
           int mc = Math.min(MC, i1 - ic);
@@ -147,6 +147,11 @@ final class VectorApiBlocks implements GemmBlocks {
         }
       }
     }
+  }
+
+  /** The largest depth block, by whether Y is read in place (see KC and KC_IN_PLACE). */
+  private static int depthBlock(boolean yInPlace) {
+    return yInPlace ? KC_IN_PLACE : KC;
   }
 
   /**
