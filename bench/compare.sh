@@ -6,9 +6,14 @@
 # backprop's ratio to each peer.
 #
 # Usage: bench/compare.sh            (from anywhere; builds the bench jar if it is missing)
-# Environment: EPOCHS (timed epochs after one warm-up, default 3), ENCOG_EPOCHS (default 1:
-# Encog takes tens of seconds per epoch), PYTHON (an interpreter that imports torch), JAVA
-# (default: java on the PATH).
+# Environment: EPOCHS (timed epochs after one warm-up, default 3), REPEAT (runs of each backprop
+# configuration, default 3), ENCOG_EPOCHS (default 1: Encog takes tens of seconds per epoch),
+# PYTHON (an interpreter that imports torch), JAVA (default: java on the PATH).
+#
+# Backprop's runs go round by round, 1 thread then 2 in each, and its rows give the median of the
+# runs' medians: on a shared virtual machine one run can come out 10-20% slower or faster
+# throughout than the next, and a single pair of runs then misstates the 2-thread speed-up by as
+# much.
 #
 # PyTorch gets its best setting on a small machine: OMP_WAIT_POLICY=PASSIVE, so its idle
 # OpenMP threads sleep instead of spinning on the cores the others need.
@@ -16,6 +21,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 EPOCHS=${EPOCHS:-3}
+REPEAT=${REPEAT:-3}
 ENCOG_EPOCHS=${ENCOG_EPOCHS:-1}
 JAVA=${JAVA:-java}
 VECTOR_FLAG=(--add-modules jdk.incubator.vector)
@@ -72,17 +78,22 @@ run() {
   printf '%s\t%s\t%s\n' "$label" "$threads" "$last" >>"$RESULTS"
 }
 
-for t in 1 2; do
-  run "backprop java-loops" "$t" "$JAVA" -jar "$JAR" e2e --threads "$t" --epochs "$EPOCHS"
-done
-if "$JAVA" "${VECTOR_FLAG[@]}" -version >/dev/null 2>&1; then
-  for t in 1 2; do
-    run "backprop vector-api" "$t" "$JAVA" "${VECTOR_FLAG[@]}" -jar "$JAR" e2e --threads "$t" \
-      --epochs "$EPOCHS"
-  done
-else
+VECTOR=yes
+if ! "$JAVA" "${VECTOR_FLAG[@]}" -version >/dev/null 2>&1; then
+  VECTOR=""
   echo "This JVM has no jdk.incubator.vector module: the Vector API rows are skipped."
 fi
+for ((round = 1; round <= REPEAT; round++)); do
+  for t in 1 2; do
+    run "backprop java-loops" "$t" "$JAVA" -jar "$JAR" e2e --threads "$t" --epochs "$EPOCHS"
+  done
+  if [[ -n $VECTOR ]]; then
+    for t in 1 2; do
+      run "backprop vector-api" "$t" "$JAVA" "${VECTOR_FLAG[@]}" -jar "$JAR" e2e --threads "$t" \
+        --epochs "$EPOCHS"
+    done
+  fi
+done
 if [[ -n $PY ]]; then
   for dtype in float64 float32; do
     for t in 1 2; do
@@ -94,9 +105,10 @@ if [[ -n $PY ]]; then
 fi
 run "Encog 3.4 float64" 1 "$JAVA" -jar "$JAR" encog --epochs "$ENCOG_EPOCHS"
 
-# The table: median ms per timed epoch; each ratio = that backprop run's time / the peer's time
-# at the same thread count (Encog runs on one thread: compared with backprop on one), below 1 =
-# backprop is faster. All backprop runs are float64.
+# The table, one row per configuration: the median over its runs of each run's median ms per
+# timed epoch; each ratio = backprop's time / the peer's time at the same thread count (Encog
+# runs on one thread: compared with backprop on one), below 1 = backprop is faster; the largest
+# peak heap of its runs. All backprop runs are float64.
 awk -F'\t' '
   function median(list,    n, a, i, j, t) {
     n = split(list, a, /, */)
@@ -111,19 +123,31 @@ awk -F'\t' '
   {
     match($3, /"msPerEpoch": \[[^]]*\]/)
     list = substr($3, RSTART + 15, RLENGTH - 16)
-    label[NR] = $1; threads[NR] = $2; ms[NR] = median(list)
-    heap[NR] = ""
-    if (match($3, /"peakHeapMB": [0-9.]+/)) heap[NR] = substr($3, RSTART + 14, RLENGTH - 14)
-    if ($1 == "backprop java-loops") loops[$2] = ms[NR]
-    if ($1 == "backprop vector-api") vector[$2] = ms[NR]
+    key = $1 SUBSEP $2
+    if (!(key in row)) {
+      row[key] = ++rows; label[rows] = $1; threads[rows] = $2; medians[rows] = median(list)
+      heap[rows] = ""; runs[rows] = 0
+    } else {
+      medians[row[key]] = medians[row[key]] ", " median(list)
+    }
+    i = row[key]; runs[i]++
+    if (match($3, /"peakHeapMB": [0-9.]+/)) {
+      h = substr($3, RSTART + 14, RLENGTH - 14)
+      if (heap[i] == "" || h + 0 > heap[i] + 0) heap[i] = h
+    }
   }
   END {
-    printf "\n%-22s %7s %13s %12s %13s %13s\n", "run", "threads", "ms per epoch", \
-        "loops/this", "vector/this", "peak heap MB"
-    for (i = 1; i <= NR; i++) {
+    for (i = 1; i <= rows; i++) {
+      ms[i] = median(medians[i])
+      if (label[i] == "backprop java-loops") loops[threads[i]] = ms[i]
+      if (label[i] == "backprop vector-api") vector[threads[i]] = ms[i]
+    }
+    printf "\n%-22s %7s %5s %13s %12s %13s %13s\n", "run", "threads", "runs", \
+        "ms per epoch", "loops/this", "vector/this", "peak heap MB"
+    for (i = 1; i <= rows; i++) {
       t = threads[i]
-      printf "%-22s %7s %13.0f %12s %13s %13s\n", label[i], t, ms[i], ratio(loops, t, i), \
-          ratio(vector, t, i), heap[i] == "" ? "-" : heap[i]
+      printf "%-22s %7s %5s %13.0f %12s %13s %13s\n", label[i], t, runs[i], ms[i], \
+          ratio(loops, t, i), ratio(vector, t, i), heap[i] == "" ? "-" : heap[i]
     }
     if ((1 in loops) && (2 in loops)) {
       printf "\nbackprop java-loops, 2 threads vs 1: %.2fx faster\n", loops[1] / loops[2]
