@@ -19,7 +19,7 @@ public final class Affine implements Op {
   private static final int PARALLEL_SIZE = 1 << 13;
 
   private final WorkerPool workers;
-  private final BiasRanges bias;
+  private final BiasRanges bias = new BiasRanges();
 
   /** An affine op whose products run on the calling thread. */
   public Affine() {
@@ -34,7 +34,6 @@ public final class Affine implements Op {
    */
   public Affine(WorkerPool workers) {
     this.workers = workers;
-    this.bias = workers != null && workers.threads() > 1 ? new BiasRanges() : null;
   }
 
   @Override
@@ -68,11 +67,7 @@ public final class Affine implements Op {
     Tensor w = in[1];
     Products.gemm(workers, false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(),
         w.data(), w.cols(), false, z.data(), z.cols());                    // x W^T
-    if (bias != null && z.size() >= PARALLEL_SIZE) {                       // + b
-      bias.run(workers, z.data(), z.rows(), z.cols(), in[2].data(), true, false);
-    } else {
-      Elementwise.addRowInPlace(z.data(), z.rows(), z.cols(), in[2].data());
-    }
+    bias.run(workers, z.data(), z.rows(), z.cols(), in[2].data(), true, false); // + b
   }
 
   @Override
@@ -96,17 +91,13 @@ public final class Affine implements Op {
           fanIn, !overwrite[1], gIn[1].data(), fanIn);
     }
     if (gIn[2] != null) { // db (+)= column sums of delta (BP3, summed over the batch)
-      if (bias != null && delta.size() >= PARALLEL_SIZE) {
-        bias.run(workers, delta.data(), batch, units, gIn[2].data(), false, !overwrite[2]);
-      } else {
-        Elementwise.sumRows(delta.data(), batch, units, gIn[2].data(), 0, units, !overwrite[2]);
-      }
+      bias.run(workers, delta.data(), batch, units, gIn[2].data(), false, !overwrite[2]);
     }
   }
 
   /**
-   * The bias add (rows cut over the workers) or the bias gradient (columns cut), for large
-   * batches; every element gets the same operations in the same order as on one thread.
+   * The bias add (rows cut over the workers) or the bias gradient (columns cut), split when the
+   * batch is large; every element gets the same operations in the same order as on one thread.
    * Reused across batches.
    */
   private static final class BiasRanges implements WorkerPool.RangeTask {
@@ -126,7 +117,8 @@ public final class Affine implements Op {
       this.add = add;
       this.accumulate = accumulate;
       try {
-        workers.parallelFor(add ? rows : cols, this);
+        WorkerPool.parallelForIfLarge(workers, add ? rows : cols, rows * cols >= PARALLEL_SIZE,
+            this);
       } finally {
         this.matrix = null;
         this.vector = null;

@@ -23,12 +23,10 @@ public final class Elementwise {
     }
   }
 
-  /** Adds the vector {@code row} (length cols) to every row of the [rows, cols] matrix {@code m}. */
-  public static void addRowInPlace(double[] m, int rows, int cols, double[] row) {
-    addRowInPlace(m, cols, row, 0, rows);
-  }
-
-  /** {@link #addRowInPlace(double[], int, int, double[])} on rows [fromRow, toRow) only. */
+  /**
+   * Adds the vector {@code row} (length cols) to the rows [fromRow, toRow) of a matrix {@code m}
+   * with {@code cols} columns.
+   */
   public static void addRowInPlace(double[] m, int cols, double[] row, int fromRow, int toRow) {
     for (int r = fromRow; r < toRow; r++) {
       int base = r * cols;

@@ -132,6 +132,26 @@ public final class WorkerPool implements AutoCloseable {
   }
 
   /**
+   * Runs {@code task} over [0, n) on {@code pool} when {@code large} and the pool has several
+   * threads, else on the calling thread as one range [0, n): the choice every element-wise loop
+   * of a training step makes, since handing a small loop to other threads costs more than
+   * running it. A task that depends only on its range gives the same result either way.
+   *
+   * @param pool the threads to use, or null for the calling thread
+   * @param n number of indices, at least 0
+   * @param large whether the loop is large enough to repay a hand-off
+   * @param task the loop body
+   * @throws IllegalStateException if the pool is used and closed
+   */
+  public static void parallelForIfLarge(WorkerPool pool, int n, boolean large, RangeTask task) {
+    if (pool != null && pool.threads > 1 && large) {
+      pool.parallelFor(n, task);
+    } else if (n > 0) {
+      task.run(0, n);
+    }
+  }
+
+  /**
    * Runs {@code task} over [0, n), cut into {@link #threads()} fixed contiguous chunks (see the
    * class contract). Empty chunks are not run.
    *

@@ -27,8 +27,7 @@ final class ActivationOp implements Op {
   ActivationOp(Activation activation, WorkerPool workers) {
     this.activation = activation;
     this.workers = workers;
-    this.ranges = activation instanceof ElementwiseActivation e && workers != null
-        && workers.threads() > 1 ? new Ranges(e) : null;
+    this.ranges = activation instanceof ElementwiseActivation e ? new Ranges(e) : null;
   }
 
   Activation activation() {
@@ -50,7 +49,7 @@ final class ActivationOp implements Op {
 
   @Override
   public void forward(Tensor[] in, Tensor a) {
-    if (ranges != null && a.size() >= PARALLEL_SIZE) {
+    if (ranges != null) {
       ranges.run(workers, in[0], a, null, null);
     } else {
       activation.forward(in[0], a);
@@ -82,14 +81,17 @@ final class ActivationOp implements Op {
   }
 
   private void derivative(Tensor z, Tensor a, Tensor upstream, Tensor dz) {
-    if (ranges != null && a.size() >= PARALLEL_SIZE) {
+    if (ranges != null) {
       ranges.run(workers, z, a, upstream, dz);
     } else {
       activation.backward(z, a, upstream, dz);
     }
   }
 
-  /** One range of a split forward (upstream null) or backward loop. Reused across batches. */
+  /**
+   * The element loop of an element-wise activation, forward (upstream null) or backward, split
+   * over the workers when it is large. Reused across batches.
+   */
   private static final class Ranges implements WorkerPool.RangeTask {
     private final ElementwiseActivation activation;
     private double[] z;
@@ -101,14 +103,14 @@ final class ActivationOp implements Op {
       this.activation = activation;
     }
 
-    /** Splits the loop over the workers; the tensors share a's shape, as the op guarantees. */
+    /** Runs the loop; the tensors share a's shape, as the op guarantees. */
     void run(WorkerPool workers, Tensor z, Tensor a, Tensor upstream, Tensor dz) {
       this.z = z.data();
       this.a = a.data();
       this.upstream = upstream == null ? null : upstream.data();
       this.dz = dz == null ? null : dz.data();
       try {
-        workers.parallelFor(a.size(), this);
+        WorkerPool.parallelForIfLarge(workers, a.size(), a.size() >= PARALLEL_SIZE, this);
       } finally {
         this.z = null;
         this.a = null;

@@ -112,13 +112,8 @@ public final class Pass {
       cols = source.cols();
       this.order = order;
       this.first = first;
-      int rows = dest.rows();
       try {
-        if (workers == null || dest.size() < PARALLEL_SIZE) {
-          run(0, rows);
-        } else {
-          workers.parallelFor(rows, this);
-        }
+        WorkerPool.parallelForIfLarge(workers, dest.rows(), dest.size() >= PARALLEL_SIZE, this);
       } finally {
         src = null;
         dst = null;

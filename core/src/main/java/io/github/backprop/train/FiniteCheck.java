@@ -24,13 +24,10 @@ final class FiniteCheck implements WorkerPool.RangeTask {
 
   /** True if no value of t is NaN or infinite. */
   boolean test(Tensor t) {
-    if (workers == null || workers.threads() == 1 || t.size() < PARALLEL_SIZE) {
-      return t.firstNonFinite() < 0;
-    }
     data = t.data();
     nonFinite = false;
     try {
-      workers.parallelFor(data.length, this);
+      WorkerPool.parallelForIfLarge(workers, data.length, data.length >= PARALLEL_SIZE, this);
     } finally {
       data = null;
     }

@@ -61,7 +61,7 @@ class ElementwiseTest {
     double[] row = {1, 2, 3};
     Elementwise.addRowInPlace(m, 3, row, 1, 3);
     assertArrayEquals(new double[] {0, 0, 0, 1, 2, 3, 1, 2, 3, 0, 0, 0}, m);
-    Elementwise.addRowInPlace(m, 4, 3, row);
+    Elementwise.addRowInPlace(m, 3, row, 0, 4);
     assertArrayEquals(new double[] {1, 2, 3, 2, 4, 6, 2, 4, 6, 1, 2, 3}, m);
   }
 }

@@ -107,6 +107,32 @@ class WorkerPoolTest {
     }
   }
 
+  /** The ranges parallelForIfLarge gives the task, sorted, and whether the caller ran them all. */
+  private static String rangesIfLarge(WorkerPool pool, int n, boolean large) {
+    List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+    Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    WorkerPool.parallelForIfLarge(pool, n, large, (from, to) -> {
+      ranges.add(from + ".." + to);
+      threads.add(Thread.currentThread());
+    });
+    Collections.sort(ranges);
+    boolean callerOnly = threads.isEmpty() || threads.equals(Set.of(Thread.currentThread()));
+    return ranges + (callerOnly ? " on the caller" : " on the pool");
+  }
+
+  @Test
+  void parallelForIfLarge_splitsOnlyLargeLoopsOnPoolsOfSeveralThreads() {
+    try (WorkerPool two = WorkerPool.create(2); WorkerPool one = WorkerPool.create(1)) {
+      // Either thread may run either chunk of a split loop, so only the chunks are fixed.
+      String large = rangesIfLarge(two, 10, true);
+      assertTrue(large.startsWith("[0..5, 5..10] "), "large loop, two threads: " + large);
+      assertEquals("[0..10] on the caller", rangesIfLarge(two, 10, false), "small loop");
+      assertEquals("[0..10] on the caller", rangesIfLarge(one, 10, true), "one thread");
+      assertEquals("[0..10] on the caller", rangesIfLarge(null, 10, true), "no pool");
+      assertEquals("[] on the caller", rangesIfLarge(null, 0, false), "empty loop: no call");
+    }
+  }
+
   /**
    * Runs a loop of {@code threads} one-index chunks that each wait for all the others to start,
    * so no thread can take two: returns the threads that ran them.

@@ -94,13 +94,7 @@ abstract class PerParameterOptimizer implements Optimizer {
 
   @Override
   public final void step(List<Parameter> parameters) {
-    bind(parameters);
-    step++;
-    beginStep(step);
-    for (int p = 0; p < bound.length; p++) {
-      update(bound[p].value().data(), bound[p].grad().data(), slots[p], step, 0,
-          bound[p].value().size());
-    }
+    step(parameters, null);
   }
 
   /**
@@ -109,25 +103,17 @@ abstract class PerParameterOptimizer implements Optimizer {
    */
   @Override
   public final void step(List<Parameter> parameters, WorkerPool workers) {
-    if (workers == null || workers.threads() == 1) {
-      step(parameters);
-      return;
-    }
     bind(parameters);
     step++;
     beginStep(step);
     for (int p = 0; p < bound.length; p++) {
       int size = bound[p].value().size();
-      if (size < PARALLEL_SIZE) {
-        update(bound[p].value().data(), bound[p].grad().data(), slots[p], step, 0, size);
-      } else {
-        ranges.parameter = p;
-        workers.parallelFor(size, ranges);
-      }
+      ranges.parameter = p;
+      WorkerPool.parallelForIfLarge(workers, size, size >= PARALLEL_SIZE, ranges);
     }
   }
 
-  /** The loop body of a parallel step: one range of the current parameter. Reused. */
+  /** The loop body of a step: one range of the current parameter. Reused. */
   private final class Ranges implements WorkerPool.RangeTask {
     int parameter;
 
