@@ -10,6 +10,9 @@ import io.github.backprop.tensor.Tensor;
  * {@code z = x W^T + b} for a batch x of shape [batch, in], weights W of shape [units, in] (row j
  * holds the weights into unit j, Nielsen's w_jk) and bias b of shape [units]: a dense layer's
  * weighted input, one gemm forward and two backward.
+ *
+ * <p>An instance keeps the arguments of its bias loop while it runs, so give each graph its own
+ * (as {@code Dense} does); graphs are not thread-safe anyway.
  */
 public final class Affine implements Op {
   /** The adding form of backward: no input gradient is overwritten. Never written to. */
