@@ -156,8 +156,8 @@ final class VectorApiBlocks implements GemmBlocks {
 
   /**
    * Packs Y[pc:pc+kc, jc:jc+nc] into NR-column panels, panel q holding Y[pc + p, jc + q*NR + j]
-   * at q*kc*NR + p*NR + j, zero-padded to full width. When Y is read in place only the last,
-   * partial panel is packed.
+   * at q*kc*NR + p*NR + j; a partial panel is zero-padded as far as its kernel reads (see
+   * {@link #readWidth}). When Y is read in place only the last, partial panel is packed.
    */
   private static void packY(double[] y, int ysp, int ysj, int pc, int kc, int jc, int nc,
       boolean inPlace, double[] panels) {
@@ -168,8 +168,13 @@ final class VectorApiBlocks implements GemmBlocks {
       int base = q * kc * NR;
       int jq = jc + q * NR;
       int w = Math.min(NR, jc + nc - jq);
-      if (w < NR) {
-        Arrays.fill(panels, base, base + kc * NR, 0.0);
+      // A partial panel's kernel reads whole vectors: zero the columns it reads past w (their
+      // results are dropped; zeros keep them cheap and repeatable).
+      int read = readWidth(w);
+      if (read > w) {
+        for (int p = 0; p < kc; p++) {
+          Arrays.fill(panels, base + p * NR + w, base + p * NR + read, 0.0);
+        }
       }
       if (ysp == 1) {
         // Y stored transposed: each column of Y is contiguous. Read eight columns side by side
@@ -297,6 +302,17 @@ final class VectorApiBlocks implements GemmBlocks {
     } else {
       kernel6x2(kc, xp, xo, y, yo, ys, c, co, csi, load);
     }
+  }
+
+  /** Columns of Y that the kernel {@link #narrowKernel} picks for a panel w wide reads. */
+  private static int readWidth(int w) {
+    if (MR == 8 && w <= LANES) {
+      return LANES;
+    }
+    if (MR == 8 && w <= 2 * LANES) {
+      return 2 * LANES;
+    }
+    return NR;
   }
 
   /**

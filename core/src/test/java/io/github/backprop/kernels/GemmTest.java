@@ -330,6 +330,22 @@ class GemmTest {
   }
 
   @Test
+  void gemm_nanLeftInPackingBuffers_neverReachesALaterNarrowerProduct() {
+    for (GemmBlocks blocks : allBlocks()) {
+      // Fill this thread's packing buffers with NaN, as wide, deep and tall as a block.
+      Case poison = new Case(1, false, true, 140, 600, 600, false, false);
+      Arrays.fill(poison.a, Double.NaN);
+      Arrays.fill(poison.b, Double.NaN);
+      poison.runWith(blocks, null);
+      // Products whose partial panels (columns, and rows: m = 13) stop short of that NaN.
+      for (int n : new int[] {1, 5, 8, 10, 16, 17, 23, 30}) {
+        Case cs = new Case(n, false, true, 13, n, 300, false, false);
+        assertArrayEquals(cs.fmaChain(), cs.runWith(blocks, null), blocks.name() + " " + cs);
+      }
+    }
+  }
+
+  @Test
   void gemm_infinityTimesZero_givesNanNotSkipped() {
     for (int size : new int[] {2, 50}) {
       int m = size;
