@@ -108,7 +108,8 @@ run "Encog 3.4 float64" 1 "$JAVA" -jar "$JAR" encog --epochs "$ENCOG_EPOCHS"
 # The table, one row per configuration: the median over its runs of each run's median ms per
 # timed epoch; each ratio = backprop's time / the peer's time at the same thread count (Encog
 # runs on one thread: compared with backprop on one), below 1 = backprop is faster; the largest
-# peak heap of its runs. All backprop runs are float64.
+# peak heap of its runs (pools' peaks, garbage included) and the largest live heap (the most any
+# collection left in use: what the run needs). All backprop runs are float64.
 awk -F'\t' '
   function median(list,    n, a, i, j, t) {
     n = split(list, a, /, */)
@@ -126,7 +127,7 @@ awk -F'\t' '
     key = $1 SUBSEP $2
     if (!(key in row)) {
       row[key] = ++rows; label[rows] = $1; threads[rows] = $2; medians[rows] = median(list)
-      heap[rows] = ""; runs[rows] = 0
+      heap[rows] = ""; live[rows] = ""; runs[rows] = 0
     } else {
       medians[row[key]] = medians[row[key]] ", " median(list)
     }
@@ -135,6 +136,10 @@ awk -F'\t' '
       h = substr($3, RSTART + 14, RLENGTH - 14)
       if (heap[i] == "" || h + 0 > heap[i] + 0) heap[i] = h
     }
+    if (match($3, /"liveHeapMB": [0-9.]+/)) {
+      h = substr($3, RSTART + 14, RLENGTH - 14)
+      if (live[i] == "" || h + 0 > live[i] + 0) live[i] = h
+    }
   }
   END {
     for (i = 1; i <= rows; i++) {
@@ -142,12 +147,13 @@ awk -F'\t' '
       if (label[i] == "backprop java-loops") loops[threads[i]] = ms[i]
       if (label[i] == "backprop vector-api") vector[threads[i]] = ms[i]
     }
-    printf "\n%-22s %7s %5s %13s %12s %13s %13s\n", "run", "threads", "runs", \
-        "ms per epoch", "loops/this", "vector/this", "peak heap MB"
+    printf "\n%-22s %7s %5s %13s %12s %13s %13s %13s\n", "run", "threads", "runs", \
+        "ms per epoch", "loops/this", "vector/this", "peak heap MB", "live heap MB"
     for (i = 1; i <= rows; i++) {
       t = threads[i]
-      printf "%-22s %7s %5s %13.0f %12s %13s %13s\n", label[i], t, runs[i], ms[i], \
-          ratio(loops, t, i), ratio(vector, t, i), heap[i] == "" ? "-" : heap[i]
+      printf "%-22s %7s %5s %13.0f %12s %13s %13s %13s\n", label[i], t, runs[i], ms[i], \
+          ratio(loops, t, i), ratio(vector, t, i), heap[i] == "" ? "-" : heap[i], \
+          live[i] == "" ? "-" : live[i]
     }
     if ((1 in loops) && (2 in loops)) {
       printf "\nbackprop java-loops, 2 threads vs 1: %.2fx faster\n", loops[1] / loops[2]
