@@ -71,7 +71,6 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     return compute + pack + copy;
   }
 
-
   /** Per-thread packing buffers, allocated once per thread on first use. */
   private static final class Scratch {
     final double[][] panel = new double[KC][];
@@ -96,11 +95,8 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     double[][] panel = s.panel;
     double[][] acc = s.acc;
     int width = j1 - j0;
-    // Even block sizes, so no block is a thin remainder.
-    int nBlocks = (width + NC - 1) / NC;
-    int ncMax = Math.min(NC, roundUp((width + nBlocks - 1) / nBlocks, 8));
-    int kBlocks = (k + KC - 1) / KC;
-    int kcMax = (k + kBlocks - 1) / kBlocks;
+    int ncMax = Math.min(NC, roundUp(GemmBlocks.evenBlock(width, NC), 8));
+    int kcMax = GemmBlocks.evenBlock(k, KC);
     for (int jc = j0; jc < j1; jc += ncMax) {
       int nc = Math.min(ncMax, j1 - jc);
       for (int pc = 0; pc < k; pc += kcMax) {

@@ -11,6 +11,15 @@ package io.github.backprop.kernels;
  */
 interface GemmBlocks {
 
+  /**
+   * The size of the fewest blocks of at most {@code limit} that cover {@code length} (at least
+   * 1), made as even as possible so that no block is a thin remainder.
+   */
+  static int evenBlock(int length, int limit) {
+    int blocks = (length + limit - 1) / limit;
+    return (length + blocks - 1) / blocks;
+  }
+
   /** A short name for reports, such as {@code "java-loops"}. */
   String name();
 

@@ -103,10 +103,7 @@ final class VectorApiBlocks implements GemmBlocks {
       double[] y, int ysp, int ysj, boolean accumulate, double[] z, int zsi, int zsj) {
     Scratch s = SCRATCH.get();
     boolean yInPlace = ysj == 1;
-    // Even depth blocks, so no block is a thin remainder.
-    int kcLimit = depthBlock(yInPlace);
-    int kBlocks = (k + kcLimit - 1) / kcLimit;
-    int kcMax = (k + kBlocks - 1) / kBlocks;
+    int kcMax = GemmBlocks.evenBlock(k, depthBlock(yInPlace));
     for (int jc = j0; jc < j1; jc += NC) {
       int nc = Math.min(NC, j1 - jc);
       for (int pc = 0; pc < k; pc += kcMax) {
