@@ -45,31 +45,14 @@ final class EndToEnd {
             "e2e: unknown option " + args[i] + "; expected --threads N, --epochs E");
       }
     }
-    LiveHeap live = LiveHeap.start();
-    Dataset data = MnistMlp.data(MnistMlp.SAMPLES);
     double[] ms = new double[epochs + 1];
-    try (WorkerPool workers = WorkerPool.create(threads)) {
-      Network network = MnistMlp.network(workers);
-      TrainingListener timer = new TrainingListener() {
-        private long start;
-
-        @Override
-        public void onEpochStart(int epoch) {
-          start = System.nanoTime();
-        }
-
-        @Override
-        public void onEpochEnd(io.github.backprop.train.EpochSummary summary) {
-          int epoch = summary.epoch();
-          ms[epoch - 1] = (System.nanoTime() - start) / 1e6;
-          System.out.printf(Locale.ROOT, "epoch %d%s: %.1f ms, loss %.5f%n", epoch,
-              epoch == 1 ? " (warm-up)" : "", ms[epoch - 1], summary.meanLoss());
-        }
-      };
-      MnistMlp.trainer(epochs + 1, timer).fit(network, data);
-    }
     long liveBytes;
-    try (live) {
+    try (LiveHeap live = LiveHeap.start()) {
+      Dataset data = MnistMlp.data(MnistMlp.SAMPLES);
+      try (WorkerPool workers = WorkerPool.create(threads)) {
+        Network network = MnistMlp.network(workers);
+        MnistMlp.trainer(epochs + 1, epochTimer(ms)).fit(network, data);
+      }
       liveBytes = live.maxAfterCollection();
     }
     double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
@@ -89,6 +72,26 @@ final class EndToEnd {
         .append(String.format(Locale.ROOT, "%.1f", liveBytes / (1024.0 * 1024.0)))
         .append('}');
     System.out.println(json);
+  }
+
+  /** Writes each epoch's milliseconds into {@code ms[epoch - 1]} and prints a line for it. */
+  private static TrainingListener epochTimer(double[] ms) {
+    return new TrainingListener() {
+      private long start;
+
+      @Override
+      public void onEpochStart(int epoch) {
+        start = System.nanoTime();
+      }
+
+      @Override
+      public void onEpochEnd(io.github.backprop.train.EpochSummary summary) {
+        int epoch = summary.epoch();
+        ms[epoch - 1] = (System.nanoTime() - start) / 1e6;
+        System.out.printf(Locale.ROOT, "epoch %d%s: %.1f ms, loss %.5f%n", epoch,
+            epoch == 1 ? " (warm-up)" : "", ms[epoch - 1], summary.meanLoss());
+      }
+    };
   }
 
   static double median(double[] values) {
