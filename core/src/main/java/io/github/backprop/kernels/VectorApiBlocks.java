@@ -301,7 +301,10 @@ final class VectorApiBlocks implements GemmBlocks {
     }
   }
 
-  /** Columns of Y that the kernel {@link #narrowKernel} picks for a panel w wide reads. */
+  /**
+   * Columns of Y read by the kernel for a panel w wide: one or two vectors with 8-row tiles when
+   * that covers w, else a whole panel. {@link #narrowKernel} picks the kernel by it.
+   */
   private static int readWidth(int w) {
     if (MR == 8 && w <= LANES) {
       return LANES;
@@ -319,9 +322,10 @@ final class VectorApiBlocks implements GemmBlocks {
    */
   private static void narrowKernel(int w, int kc, double[] xp, int xo, double[] y, int yo,
       int ys, double[] c, int co, int csi, boolean load) {
-    if (MR == 8 && w <= LANES) {
+    int read = readWidth(w);
+    if (read == LANES) {
       kernel8x1(kc, xp, xo, y, yo, ys, c, co, csi, load);
-    } else if (MR == 8 && w <= 2 * LANES) {
+    } else if (read == 2 * LANES && read < NR) { // with 6-row tiles two vectors are a panel
       kernel8x2(kc, xp, xo, y, yo, ys, c, co, csi, load);
     } else {
       kernel(kc, xp, xo, y, yo, ys, c, co, csi, load);
