@@ -26,21 +26,18 @@ final class AutoVectorizedBlocks implements GemmBlocks {
   /**
    * Largest depth block: the packed panel is KC x NC doubles (512 KiB), a quarter of L2. With
    * 256 (1 MiB) the mean epoch of mnist-mlp was the same, but about one run in four came out
-   * 15-45% slower throughout; in 16 runs at 128 none did. Twice the rows give the allocation
-   * buffer twice the chances to split them (see Scratch).
+   * 15-45% slower throughout, as if the panel's pages happened to collide in L2's sets; in 16
+   * runs at 128 none did.
    */
   private static final int KC = 128;
 
   /**
    * Extra elements per scratch row. A double[] of length L occupies 16 + 8L bytes; with L = 6
-   * (mod 8) that is a multiple of 64, so rows that lie back to back share their alignment within
-   * a cache line. The JIT aligns the vector loop on one array only; when all rows agree, every
-   * access in the kernel is aligned, which is worth about 20% with 512-bit vectors.
+   * (mod 8) that is a multiple of 64, so rows allocated one after another share their alignment
+   * within a cache line. The JIT aligns the vector loop on one array only; when all rows agree,
+   * every access in the kernel is aligned, which is worth about 20% with 512-bit vectors.
    */
   private static final int ROW_PAD = 6;
-
-  /** Index of the first panel row among the scratch rows; the accumulator rows come first. */
-  private static final int PANEL = MR;
 
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
@@ -74,21 +71,18 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     return compute + pack + copy;
   }
 
-  /**
-   * Per-thread packing buffers, allocated once per thread on first use: MR accumulator rows,
-   * then KC panel rows, all held by one array. Whether the rows lie back to back (see ROW_PAD)
-   * is up to the JVM: a thread's allocation buffer filling up in the middle of them splits them
-   * at an offset nobody chooses, and a young collection copies them. Held by one array, they
-   * are copied together, in order; held by two, the accumulator rows often landed apart from the
-   * panel rows, and mnist-mlp's epoch took 2000-2380 ms instead of 1750-1960 (plain loops, one
-   * thread).
-   */
+  /** Per-thread packing buffers, allocated once per thread on first use. */
   private static final class Scratch {
-    final double[][] rows = new double[MR + KC][];
+    final double[][] panel = new double[KC][];
+    final double[][] acc = new double[MR][];
 
     Scratch() {
-      for (int r = 0; r < rows.length; r++) {
-        rows[r] = new double[NC + ROW_PAD];
+      // Allocated back to back so the padded rows share one alignment (see ROW_PAD).
+      for (int r = 0; r < MR; r++) {
+        acc[r] = new double[NC + ROW_PAD];
+      }
+      for (int p = 0; p < KC; p++) {
+        panel[p] = new double[NC + ROW_PAD];
       }
     }
   }
@@ -97,7 +91,9 @@ final class AutoVectorizedBlocks implements GemmBlocks {
   public void compute(int i0, int i1, int j0, int j1, int k,
       double[] x, int xsi, int xsp, double[] y, int ysp, int ysj,
       boolean accumulate, double[] z, int zsi, int zsj) {
-    double[][] rows = SCRATCH.get().rows;
+    Scratch s = SCRATCH.get();
+    double[][] panel = s.panel;
+    double[][] acc = s.acc;
     int width = j1 - j0;
     int ncMax = Math.min(NC, roundUp(GemmBlocks.evenBlock(width, NC), 8));
     int kcMax = GemmBlocks.evenBlock(k, KC);
@@ -106,23 +102,23 @@ final class AutoVectorizedBlocks implements GemmBlocks {
       for (int pc = 0; pc < k; pc += kcMax) {
         int kc = Math.min(kcMax, k - pc);
         boolean load = accumulate || pc > 0;
-        packPanel(y, ysp, ysj, pc, kc, jc, nc, rows);
+        packPanel(y, ysp, ysj, pc, kc, jc, nc, panel);
         for (int i = i0; i < i1; i += MR) {
           int mr = Math.min(MR, i1 - i);
           int zi = i * zsi + jc * zsj;
-          loadBlock(z, zi, zsi, zsj, mr, nc, load, rows);
+          loadBlock(z, zi, zsi, zsj, mr, nc, load, acc);
           int xi = i * xsi + pc * xsp;
           if (mr == 4) {
-            rowBlock4(nc, kc, x, xi, xsi, xsp, rows, rows[0], rows[1], rows[2], rows[3]);
+            rowBlock4(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1], acc[2], acc[3]);
           } else if (mr == 3) {
-            rowBlock2(nc, kc, x, xi, xsi, xsp, rows, rows[0], rows[1]);
-            rowBlock1(nc, kc, x, xi + 2 * xsi, xsp, rows, rows[2]);
+            rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
+            rowBlock1(nc, kc, x, xi + 2 * xsi, xsp, panel, acc[2]);
           } else if (mr == 2) {
-            rowBlock2(nc, kc, x, xi, xsi, xsp, rows, rows[0], rows[1]);
+            rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
           } else {
-            rowBlock1(nc, kc, x, xi, xsp, rows, rows[0]);
+            rowBlock1(nc, kc, x, xi, xsp, panel, acc[0]);
           }
-          storeBlock(rows, mr, nc, z, zi, zsi, zsj);
+          storeBlock(acc, mr, nc, z, zi, zsi, zsj);
         }
       }
     }
@@ -132,12 +128,12 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     return (v + multiple - 1) / multiple * multiple;
   }
 
-  /** rows[PANEL + p][j] = Y[pc + p, jc + j] for p < kc, j < nc. */
+  /** panel[p][j] = Y[pc + p, jc + j] for p < kc, j < nc. */
   private static void packPanel(double[] y, int ysp, int ysj, int pc, int kc, int jc, int nc,
-      double[][] rows) {
+      double[][] panel) {
     if (ysj == 1) {
       for (int p = 0; p < kc; p++) {
-        System.arraycopy(y, (pc + p) * ysp + jc, rows[PANEL + p], 0, nc);
+        System.arraycopy(y, (pc + p) * ysp + jc, panel[p], 0, nc);
       }
       return;
     }
@@ -146,14 +142,14 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     // large stride eight times (2-3x slower, worse when the stride is a multiple of 4 KiB).
     int p = 0;
     for (; p + 8 <= kc; p += 8) {
-      double[] r0 = rows[PANEL + p];
-      double[] r1 = rows[PANEL + p + 1];
-      double[] r2 = rows[PANEL + p + 2];
-      double[] r3 = rows[PANEL + p + 3];
-      double[] r4 = rows[PANEL + p + 4];
-      double[] r5 = rows[PANEL + p + 5];
-      double[] r6 = rows[PANEL + p + 6];
-      double[] r7 = rows[PANEL + p + 7];
+      double[] r0 = panel[p];
+      double[] r1 = panel[p + 1];
+      double[] r2 = panel[p + 2];
+      double[] r3 = panel[p + 3];
+      double[] r4 = panel[p + 4];
+      double[] r5 = panel[p + 5];
+      double[] r6 = panel[p + 6];
+      double[] r7 = panel[p + 7];
       int src = (pc + p) * ysp + jc * ysj;
       for (int j = 0; j < nc; j++) {
         int s = src + j * ysj;
@@ -168,7 +164,7 @@ final class AutoVectorizedBlocks implements GemmBlocks {
       }
     }
     for (; p < kc; p++) {
-      double[] r0 = rows[PANEL + p];
+      double[] r0 = panel[p];
       int src = (pc + p) * ysp + jc * ysj;
       for (int j = 0; j < nc; j++) {
         r0[j] = y[src + j * ysj];
@@ -176,10 +172,7 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     }
   }
 
-  /**
-   * Copies rows i..i+mr of Z (columns jc..jc+nc) into the accumulator rows acc[0..mr), or
-   * zeroes them if !load.
-   */
+  /** Copies rows i..i+mr of Z (columns jc..jc+nc) into acc, or zeroes acc if !load. */
   private static void loadBlock(double[] z, int start, int zsi, int zsj, int mr, int nc,
       boolean load, double[][] acc) {
     if (!load) {
@@ -221,7 +214,7 @@ final class AutoVectorizedBlocks implements GemmBlocks {
   // call, then one for an odd kc.
 
   private static void rowBlock4(int nc, int kc, double[] x, int xi, int xsi, int xsp,
-      double[][] rows, double[] c0, double[] c1, double[] c2, double[] c3) {
+      double[][] panel, double[] c0, double[] c1, double[] c2, double[] c3) {
     int x0 = xi;
     int x1 = xi + xsi;
     int x2 = xi + 2 * xsi;
@@ -230,40 +223,40 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     for (; p + 2 <= kc; p += 2) {
       int o = p * xsp;
       int q = o + xsp;
-      kernel42(nc, c0, c1, c2, c3, rows[PANEL + p], rows[PANEL + p + 1],
+      kernel42(nc, c0, c1, c2, c3, panel[p], panel[p + 1],
           x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q], x[x2 + o], x[x2 + q], x[x3 + o], x[x3 + q]);
     }
     if (p < kc) {
       int o = p * xsp;
-      kernel41(nc, c0, c1, c2, c3, rows[PANEL + p], x[x0 + o], x[x1 + o], x[x2 + o], x[x3 + o]);
+      kernel41(nc, c0, c1, c2, c3, panel[p], x[x0 + o], x[x1 + o], x[x2 + o], x[x3 + o]);
     }
   }
 
   private static void rowBlock2(int nc, int kc, double[] x, int xi, int xsi, int xsp,
-      double[][] rows, double[] c0, double[] c1) {
+      double[][] panel, double[] c0, double[] c1) {
     int x0 = xi;
     int x1 = xi + xsi;
     int p = 0;
     for (; p + 2 <= kc; p += 2) {
       int o = p * xsp;
       int q = o + xsp;
-      kernel22(nc, c0, c1, rows[PANEL + p], rows[PANEL + p + 1], x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q]);
+      kernel22(nc, c0, c1, panel[p], panel[p + 1], x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q]);
     }
     if (p < kc) {
       int o = p * xsp;
-      kernel21(nc, c0, c1, rows[PANEL + p], x[x0 + o], x[x1 + o]);
+      kernel21(nc, c0, c1, panel[p], x[x0 + o], x[x1 + o]);
     }
   }
 
-  private static void rowBlock1(int nc, int kc, double[] x, int xi, int xsp, double[][] rows,
+  private static void rowBlock1(int nc, int kc, double[] x, int xi, int xsp, double[][] panel,
       double[] c0) {
     int p = 0;
     for (; p + 2 <= kc; p += 2) {
       int o = xi + p * xsp;
-      kernel12(nc, c0, rows[PANEL + p], rows[PANEL + p + 1], x[o], x[o + xsp]);
+      kernel12(nc, c0, panel[p], panel[p + 1], x[o], x[o + xsp]);
     }
     if (p < kc) {
-      kernel11(nc, c0, rows[PANEL + p], x[xi + p * xsp]);
+      kernel11(nc, c0, panel[p], x[xi + p * xsp]);
     }
   }
 
