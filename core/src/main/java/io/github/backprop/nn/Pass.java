@@ -41,6 +41,8 @@ public final class Pass {
       previous = za[1];
     }
     graph = builder.build();
+    graph.prepareBackward(a[a.length - 1]);
+    graph.prepareBackward(z[z.length - 1]);
     target = Tensor.zeros(batchSize, network.outputs());
     outputGradient = Tensor.zeros(batchSize, network.outputs());
     rowCopy = new RowCopy(network.workers().orElse(null));

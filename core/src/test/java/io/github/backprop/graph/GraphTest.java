@@ -41,6 +41,37 @@ class GraphTest {
   }
 
   @Test
+  void prepareBackward_thenBackward_givesTheHandCheckedGradients() {
+    // the case above, planned up front (twice: the second call must change nothing)
+    Graph.Builder b = Graph.builder();
+    Tensor sGrad = Tensor.zeros(2);
+    Node sNode = b.parameter("s", Tensor.vector(2.0, -1.0), sGrad);
+    Node p = b.parameter("p", Tensor.vector(3.0, 5.0), Tensor.zeros(2));
+    Node q = b.parameter("q", Tensor.vector(-7.0, 11.0), Tensor.zeros(2));
+    Node z = b.apply("z", new Add(), b.apply("x", new Multiply(), sNode, p),
+        b.apply("y", new Multiply(), sNode, q));
+    Graph g = b.build();
+    g.prepareBackward(z);
+    g.prepareBackward(z);
+    sGrad.fillInPlace(Double.NaN);
+    g.forward();
+    g.backward(z, ones(z.shape()));
+    assertArrayEquals(new double[] {3 - 7, 5 + 11}, sGrad.data());
+  }
+
+  @Test
+  void prepareBackward_nodeOfAnotherGraph_isRefusedByName() {
+    Graph.Builder other = Graph.builder();
+    Node stranger = other.parameter("stranger", Tensor.vector(1.0), Tensor.zeros(1));
+    Graph.Builder b = Graph.builder();
+    b.parameter("w", Tensor.vector(1.0), Tensor.zeros(1));
+    Graph g = b.build();
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> g.prepareBackward(stranger));
+    assertEquals("backward: node stranger is not in this graph", e.getMessage());
+  }
+
+  @Test
   void backward_sameNodeTwiceInOneOp_doublesTheGradient() {
     Graph.Builder b = Graph.builder();
     Tensor w = Tensor.vector(1.5, -2.0);
