@@ -147,6 +147,14 @@ public final class Gemm {
     return BLOCKS.name();
   }
 
+  /**
+   * Whether the blocks run on the Vector API, for the other kernels that have a Vector API
+   * form. Asks without touching the Vector API classes, which fail to link without the module.
+   */
+  static boolean runsOnVectorApi() {
+    return !(BLOCKS instanceof AutoVectorizedBlocks);
+  }
+
   /** Both public overloads, with the blocks to use; {@code pool} null runs on the caller. */
   static void gemm(GemmBlocks blocks, WorkerPool pool, boolean transA, boolean transB, int m,
       int n, int k, double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c,

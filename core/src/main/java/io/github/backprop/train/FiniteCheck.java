@@ -1,5 +1,6 @@
 package io.github.backprop.train;
 
+import io.github.backprop.kernels.Elementwise;
 import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.tensor.Tensor;
 
@@ -36,12 +37,8 @@ final class FiniteCheck implements WorkerPool.RangeTask {
 
   @Override
   public void run(int from, int to) {
-    double[] d = data;
-    for (int i = from; i < to; i++) {
-      if (!Double.isFinite(d[i])) {
-        nonFinite = true;
-        return;
-      }
+    if (!Elementwise.allFinite(data, from, to)) {
+      nonFinite = true;
     }
   }
 }

@@ -2,11 +2,55 @@ package io.github.backprop.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ElementwiseTest {
+
+  @Test
+  void allFinite_oneBadValueAnywhere_isFoundExactlyWhenItIsInTheRange() {
+    // Every length up to a few vectors (tails included), one NaN or infinity at every position,
+    // and ranges that start or end on either side of it; the oracle is Double.isFinite.
+    Random random = new Random(3);
+    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+      for (int length = 1; length <= 41; length++) {
+        double[] a = random.doubles(length, -1e300, 1e300).toArray();
+        for (int at = 0; at < length; at++) {
+          double[] withBad = a.clone();
+          withBad[at] = bad;
+          for (int from = 0; from <= length; from += 3) {
+            for (int to = from; to <= length; to += 5) {
+              boolean expected = !(from <= at && at < to);
+              assertEquals(expected, Elementwise.allFinite(withBad, from, to),
+                  bad + " at " + at + " of " + length + ", range [" + from + ", " + to + ")");
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void allFinite_extremeFiniteValues_areFinite() {
+    double[] a = new double[37];
+    double[] extremes = {Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, -0.0, 0.0,
+        Double.MIN_NORMAL, 1e308, -1e-320};
+    for (int i = 0; i < a.length; i++) {
+      a[i] = extremes[i % extremes.length];
+    }
+    assertEquals(true, Elementwise.allFinite(a, 0, a.length));
+    assertEquals(true, Elementwise.allFinite(a, 5, 5));
+  }
+
+  @Test
+  void allFinite_rangeOutsideTheArray_isRefused() {
+    double[] a = new double[8];
+    assertThrows(IndexOutOfBoundsException.class, () -> Elementwise.allFinite(a, 0, 9));
+    assertThrows(IndexOutOfBoundsException.class, () -> Elementwise.allFinite(a, 5, 4));
+    assertThrows(IndexOutOfBoundsException.class, () -> Elementwise.allFinite(a, -1, 3));
+  }
 
   @Test
   void sumRows_exactValues_giveTheClosedFormColumnSums() {
