@@ -119,9 +119,9 @@ public final class Graph {
   /**
    * Plans the backward passes from {@code root} now instead of in the first {@link
    * #backward(Node, Tensor)} from it. A caller that knows its roots up front (a network's pass
-   * does) keeps that one-off work out of its training loop, and the JIT never meets it there:
-   * when a compiled {@code backward} first met an unplanned root, it was thrown away and
-   * compiled again, running slower meanwhile.
+   * does) keeps that one-off work out of its training loop, where the JIT would meet it late:
+   * a compiled {@code backward} that meets an unplanned root is thrown away and compiled again,
+   * and runs slower meanwhile.
    *
    * @throws IllegalArgumentException if root is not in this graph
    */

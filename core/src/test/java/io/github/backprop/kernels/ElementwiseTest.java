@@ -3,6 +3,7 @@ package io.github.backprop.kernels;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -12,9 +13,10 @@ class ElementwiseTest {
   @Test
   void allFinite_oneBadValueAnywhere_isFoundExactlyWhenItIsInTheRange() {
     // Every length up to a few vectors (tails included), one NaN or infinity at every position,
-    // and ranges that start or end on either side of it; the oracle is Double.isFinite.
+    // and ranges that start or end on either side of it: false exactly when it is inside.
     Random random = new Random(3);
-    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+    double[] bads = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    for (double bad : bads) {
       for (int length = 1; length <= 41; length++) {
         double[] a = random.doubles(length, -1e300, 1e300).toArray();
         for (int at = 0; at < length; at++) {
@@ -40,8 +42,8 @@ class ElementwiseTest {
     for (int i = 0; i < a.length; i++) {
       a[i] = extremes[i % extremes.length];
     }
-    assertEquals(true, Elementwise.allFinite(a, 0, a.length));
-    assertEquals(true, Elementwise.allFinite(a, 5, 5));
+    assertTrue(Elementwise.allFinite(a, 0, a.length));
+    assertTrue(Elementwise.allFinite(a, 5, 5));
   }
 
   @Test
