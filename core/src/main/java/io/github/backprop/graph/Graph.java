@@ -205,7 +205,8 @@ public final class Graph {
 
     /** An input of the given shape, whose value the caller writes before each forward pass. */
     public Node input(String name, Shape shape) {
-      return add(new Node(name, Node.Kind.INPUT, null, List.of(), Tensor.zeros(shape), null, false));
+      return add(
+          new Node(name, Node.Kind.INPUT, null, List.of(), Tensor.zeros(shape), null, false));
     }
 
     /** An input whose gradient is wanted too (to differentiate with respect to the data). */

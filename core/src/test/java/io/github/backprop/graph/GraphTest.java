@@ -274,8 +274,8 @@ class GraphTest {
     Node w = b.parameter("w", Tensor.zeros(4, 5), Tensor.zeros(4, 5));
     ShapeMismatchException e = assertThrows(ShapeMismatchException.class,
         () -> b.apply("y", new MatMul(false, true), x, w));
-    assertTrue(e.getMessage().startsWith("matmul: op(A) has shape [2, 3] and op(B) has shape [5, 4]"),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith(
+        "matmul: op(A) has shape [2, 3] and op(B) has shape [5, 4]"), e.getMessage());
   }
 
   @Test
