@@ -95,8 +95,8 @@ class ActivationsModuleTest {
 
     @Test
     void get_misspelledParameter_namesItAndTheKnownOne() {
-      assertMessage("elu: unknown parameter alhpa; known parameters: alpha. Did you mean alpha instead of alhpa?",
-          "elu", Map.of("alhpa", 0.5));
+      assertMessage("elu: unknown parameter alhpa; known parameters: alpha."
+          + " Did you mean alpha instead of alhpa?", "elu", Map.of("alhpa", 0.5));
     }
 
     @Test

@@ -105,7 +105,9 @@ public final class GradientCheck {
         error = e;
         parameter = p.name();
         Tensor t = p.value();
-        element = t.shape().rank() == 1 ? "[" + i + "]" : "[" + i / t.cols() + "][" + i % t.cols() + "]";
+        element = t.shape().rank() == 1
+            ? "[" + i + "]"
+            : "[" + i / t.cols() + "][" + i % t.cols() + "]";
         backprop = b;
         numeric = n;
       }

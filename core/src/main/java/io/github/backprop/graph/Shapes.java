@@ -17,7 +17,8 @@ final class Shapes {
   static void requireMatrix(String op, String role, Shape s) {
     if (s.rank() != 2) {
       throw new ShapeMismatchException(
-          op + ": " + role + " must be a matrix [rows, cols], got " + s, "[rows, cols]", s.toString());
+          op + ": " + role + " must be a matrix [rows, cols], got " + s, "[rows, cols]",
+          s.toString());
     }
   }
 

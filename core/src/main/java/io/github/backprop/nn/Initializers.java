@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  *   <li>{@code normal} (mean = 0, std = 1): N(mean, std^2)
  *   <li>{@code xavier_uniform}: U(-b, b), b = sqrt(6 / (fanIn + fanOut)) (Glorot and Bengio, 2010)
  *   <li>{@code xavier_normal}: N(0, 2 / (fanIn + fanOut))
- *   <li>{@code he_uniform}: U(-b, b), b = sqrt(6 / fanIn) (He et al., 2015; torch's kaiming_uniform_)
+ *   <li>{@code he_uniform}: U(-b, b), b = sqrt(6 / fanIn) (He et al., 2015; torch's
+ *       kaiming_uniform_)
  *   <li>{@code he_normal}: N(0, 2 / fanIn)
  * </ul>
  */

@@ -165,7 +165,8 @@ public final class Network {
   public String toString() {
     StringBuilder sb = new StringBuilder("Network[").append(inputs);
     for (Dense layer : layers) {
-      sb.append('-').append(layer.units()).append('(').append(layer.activation().name()).append(')');
+      sb.append('-').append(layer.units())
+          .append('(').append(layer.activation().name()).append(')');
     }
     return sb.append(']').toString();
   }

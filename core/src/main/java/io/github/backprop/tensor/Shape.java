@@ -47,7 +47,8 @@ public final class Shape {
       size *= d;
     }
     if (size > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("shape " + this + " has more elements than an array holds");
+      throw new IllegalArgumentException(
+          "shape " + this + " has more elements than an array holds");
     }
     return (int) size;
   }

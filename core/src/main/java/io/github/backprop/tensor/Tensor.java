@@ -171,7 +171,8 @@ public final class Tensor {
   /** Equal shapes and bit-identical values ({@link Double#compare} semantics). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof Tensor other && shape.equals(other.shape) && Arrays.equals(data, other.data);
+    return o instanceof Tensor other && shape.equals(other.shape)
+        && Arrays.equals(data, other.data);
   }
 
   @Override

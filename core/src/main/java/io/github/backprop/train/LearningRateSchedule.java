@@ -70,7 +70,8 @@ public interface LearningRateSchedule {
       }
     }
     checkGamma("multi-step", gamma);
-    return new NamedSchedule("multiStep(milestones=" + Arrays.toString(m) + ", gamma=" + gamma + ")",
+    return new NamedSchedule(
+        "multiStep(milestones=" + Arrays.toString(m) + ", gamma=" + gamma + ")",
         (epoch, base) -> {
           int passed = 0;
           while (passed < m.length && m[passed] <= epoch) {
@@ -108,7 +109,8 @@ public interface LearningRateSchedule {
           "cosine annealing schedule: minLearningRate must be at least 0 and finite, got "
               + minLearningRate);
     }
-    return new NamedSchedule("cosineAnnealing(tMax=" + tMax + ", minLearningRate=" + minLearningRate + ")",
+    return new NamedSchedule(
+        "cosineAnnealing(tMax=" + tMax + ", minLearningRate=" + minLearningRate + ")",
         (epoch, base) -> minLearningRate
             + (base - minLearningRate) * (1 + Math.cos(Math.PI * epoch / tMax)) / 2);
   }
@@ -131,7 +133,8 @@ public interface LearningRateSchedule {
           "linear schedule: endFactor must be in [0, 1], got " + endFactor);
     }
     if (epochs < 1) {
-      throw new IllegalArgumentException("linear schedule: epochs must be at least 1, got " + epochs);
+      throw new IllegalArgumentException(
+          "linear schedule: epochs must be at least 1, got " + epochs);
     }
     return new NamedSchedule("linear(startFactor=" + startFactor + ", endFactor=" + endFactor
         + ", epochs=" + epochs + ")",

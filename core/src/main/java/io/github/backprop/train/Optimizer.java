@@ -77,7 +77,8 @@ public interface Optimizer {
     }
     if (!state.isEmpty()) {
       throw new IllegalArgumentException(
-          name() + ": this optimizer keeps no state, but the given state holds " + state.describe());
+          name() + ": this optimizer keeps no state, but the given state holds "
+              + state.describe());
     }
   }
 

@@ -208,7 +208,8 @@ public final class Trainer {
     String where = null;
     if (!Double.isFinite(loss)) {
       String node = pass.firstNonFiniteNode();
-      where = "loss became " + loss + (node == null ? "" : " (first non-finite value in " + node + ")");
+      where = "loss became " + loss
+          + (node == null ? "" : " (first non-finite value in " + node + ")");
     } else {
       for (int p = 0; p < parameters.size(); p++) {
         if (!finite.test(parameters.get(p).grad())) {

@@ -6,7 +6,8 @@
  *
  * <p>Around the loop: {@link io.github.backprop.train.LearningRateSchedule} (torch's schedulers,
  * stepped per epoch), {@link io.github.backprop.train.GradientClipping}, validation
- * {@link io.github.backprop.train.Metrics} and the {@link io.github.backprop.train.ConfusionMatrix};
+ * {@link io.github.backprop.train.Metrics} and the
+ * {@link io.github.backprop.train.ConfusionMatrix};
  * listeners that show progress ({@link io.github.backprop.train.ProgressBar}), record it
  * ({@link io.github.backprop.train.HistoryRecorder}), stop early
  * ({@link io.github.backprop.train.EarlyStopping}) or save

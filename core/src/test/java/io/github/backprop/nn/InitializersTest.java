@@ -23,7 +23,8 @@ class InitializersTest {
     return t.data();
   }
 
-  private static void assertFits(double[] sample, org.apache.commons.math3.distribution.RealDistribution d) {
+  private static void assertFits(double[] sample,
+      org.apache.commons.math3.distribution.RealDistribution d) {
     double p = new KolmogorovSmirnovTest().kolmogorovSmirnovTest(d, sample);
     assertTrue(p > 0.001, "sample does not fit " + d + ": p = " + p);
   }

@@ -121,7 +121,8 @@ class EarlyStoppingTest {
   @Test
   void onTrainingStart_metricNotComputed_listsTheComputedOnes() {
     IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> EarlyStopping.onMetric("f1", true, 3).onTrainingStart(run(true, List.of("accuracy"))));
+        () -> EarlyStopping.onMetric("f1", true, 3)
+            .onTrainingStart(run(true, List.of("accuracy"))));
     assertEquals("early stopping watches the metric \"f1\", but the trainer computes [accuracy];"
         + " add it with Trainer.Builder.metric(...)", e.getMessage());
   }

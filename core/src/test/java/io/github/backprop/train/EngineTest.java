@@ -151,7 +151,8 @@ class EngineTest {
         .dense(TestActivations.sigmoid(), Tensor.of(new double[][] {{1}}), Tensor.vector(0))
         .build();
 
-    Gradients.compute(network, loss, Tensor.of(new double[][] {{2}}), Tensor.of(new double[][] {{1}}));
+    Gradients.compute(network, loss, Tensor.of(new double[][] {{2}}),
+        Tensor.of(new double[][] {{1}}));
 
     verify(loss, times(0)).gradient(any(), any(), any());
     // delta^L = 0.5 seeded at z, so the sigmoid's derivative is skipped: dW = 0.5 * x = 1

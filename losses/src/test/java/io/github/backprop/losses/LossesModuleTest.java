@@ -72,7 +72,8 @@ class LossesModuleTest {
   void get_unknownParameter_namesItAndTheKnownOnes() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> registry.get("huber", Map.of("delt", 2.0)));
-    assertEquals("huber: unknown parameter delt; known parameters: delta. Did you mean delta instead of delt?", e.getMessage());
+    assertEquals("huber: unknown parameter delt; known parameters: delta."
+        + " Did you mean delta instead of delt?", e.getMessage());
   }
 
   @Test
@@ -86,9 +87,12 @@ class LossesModuleTest {
   @CsvSource({
       "huber, delta, 0, 'huber: parameter delta must be positive and finite, got 0.0'",
       "huber, delta, -1, 'huber: parameter delta must be positive and finite, got -1.0'",
-      "smooth_l1, beta, -0.5, 'smooth_l1: parameter beta must be non-negative and finite, got -0.5'",
-      "cross_entropy, labelSmoothing, 1.5, 'cross_entropy: parameter labelSmoothing must be in [0, 1], got 1.5'",
-      "cross_entropy, labelSmoothing, -0.1, 'cross_entropy: parameter labelSmoothing must be in [0, 1], got -0.1'"})
+      "smooth_l1, beta, -0.5, "
+          + "'smooth_l1: parameter beta must be non-negative and finite, got -0.5'",
+      "cross_entropy, labelSmoothing, 1.5, "
+          + "'cross_entropy: parameter labelSmoothing must be in [0, 1], got 1.5'",
+      "cross_entropy, labelSmoothing, -0.1, "
+          + "'cross_entropy: parameter labelSmoothing must be in [0, 1], got -0.1'"})
   void get_invalidParameterValue_throwsNamingLossParameterAndValue(String name, String key,
       double value, String message) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -4,7 +4,9 @@ package io.github.backprop.optimizers;
 final class Checks {
   private Checks() {}
 
-  /** learningRate &gt; 0 and finite (torch allows 0; a rate of 0 trains nothing, so we refuse it). */
+  /**
+   * learningRate &gt; 0 and finite (torch allows 0; a rate of 0 trains nothing, so we refuse it).
+   */
   static double learningRate(String optimizer, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
       throw new IllegalArgumentException(
