@@ -5,6 +5,7 @@ import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
 import io.github.backprop.nn.Pass;
 import io.github.backprop.tensor.Tensor;
+import io.github.backprop.train.GradientClipping;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Optimizer;
 import io.github.backprop.train.Trainer;
@@ -17,7 +18,9 @@ import java.util.List;
  * and the parameters before and after the one optimizer step.
  *
  * <p>It is recorded by running the real {@link Trainer} with the optimizer wrapped, so that what
- * is shown is what training does, not a re-implementation of it.
+ * is shown is what training does, not a re-implementation of it. The spec's schedule sets the
+ * step's learning rate, as in the first epoch of training; its gradient clipping, if any, is
+ * applied inside the wrapper, after the gradients are recorded, so they stay BP1-BP4's.
  *
  * @param input the batch's inputs, shape [batch, inputs]
  * @param target its targets, shape [batch, outputs]
@@ -26,7 +29,7 @@ import java.util.List;
  * @param delta per layer, dC/dz of the batch's mean loss C, shape [batch, units]
  * @param loss C, the batch's mean loss
  * @param before every parameter before the step, in {@link Network#parameters()} order
- * @param gradients every parameter's gradient
+ * @param gradients every parameter's gradient, before any clipping
  * @param after every parameter after the step (equal to before when there was no optimizer)
  */
 record FirstBatch(Tensor input, Tensor target, List<Tensor> z, List<Tensor> a, List<Tensor> delta,
@@ -43,17 +46,28 @@ record FirstBatch(Tensor input, Tensor target, List<Tensor> z, List<Tensor> a, L
    * Runs training up to and including the first optimizer step, then stops.
    *
    * @param optimizer the step to take, or null to take none (the network is then unchanged)
-   * @param shuffleSeed the seed of the trainer's shuffle, or null for data order
+   * @param training the batch size, shuffle, schedule and clipping to train with
+   * @param seed the seed of the shuffle
    */
   static FirstBatch record(Network network, Loss loss, Optimizer optimizer, Dataset data,
-      int batchSize, Long shuffleSeed) {
-    int rows = Math.min(batchSize, data.size());
+      Spec.Training training, long seed) {
+    int rows = Math.min(training.batchSize(), data.size());
     List<Tensor> before = network.parameterValues();
     List<FirstBatch> recorded = new ArrayList<>(1);
     Optimizer recorder = new Optimizer() {
       @Override
       public String name() {
         return optimizer == null ? "none" : optimizer.name();
+      }
+
+      @Override
+      public double learningRate() {
+        return optimizer == null ? Double.NaN : optimizer.learningRate();
+      }
+
+      @Override
+      public void setLearningRate(double learningRate) {
+        optimizer.setLearningRate(learningRate);
       }
 
       @Override
@@ -64,6 +78,11 @@ record FirstBatch(Tensor input, Tensor target, List<Tensor> z, List<Tensor> a, L
           gradients.add(p.grad().copy());
         }
         if (optimizer != null) {
+          if (!Double.isNaN(training.clipGradientNorm())) {
+            GradientClipping.clipByNorm(parameters, training.clipGradientNorm());
+          } else if (!Double.isNaN(training.clipGradientValue())) {
+            GradientClipping.clipByValue(parameters, training.clipGradientValue());
+          }
           optimizer.step(parameters);
         }
         int layers = network.layers().size();
@@ -84,9 +103,12 @@ record FirstBatch(Tensor input, Tensor target, List<Tensor> z, List<Tensor> a, L
       }
     };
     Trainer.Builder trainer = Trainer.builder().loss(loss).optimizer(recorder).epochs(1)
-        .batchSize(batchSize);
-    if (shuffleSeed != null) {
-      trainer.shuffle(shuffleSeed);
+        .batchSize(training.batchSize());
+    if (training.shuffle()) {
+      trainer.shuffle(seed);
+    }
+    if (optimizer != null && training.schedule() != null) {
+      trainer.schedule(training.schedule());
     }
     try {
       trainer.build().fit(network, data);

@@ -54,8 +54,7 @@ final class GraphCommand implements Command {
     Spec.Training training = spec.training();
     try {
       // No optimizer: the network keeps its parameters, and the pass keeps the batch's values.
-      FirstBatch batch = FirstBatch.record(network, loss, null, data, training.batchSize(),
-          training.shuffle() ? spec.seed() : null);
+      FirstBatch batch = FirstBatch.record(network, loss, null, data, training, spec.seed());
       Pass pass = network.pass(batch.rows());
       write(context.out(), pass, loss, Gradients.compute(pass, loss));
     } catch (TrainingDivergedException e) {

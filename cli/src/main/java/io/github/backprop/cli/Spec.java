@@ -2,8 +2,10 @@ package io.github.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.inject.Components;
+import io.github.backprop.train.LearningRateSchedule;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Optimizer;
+import io.github.backprop.train.Trainer;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -21,7 +23,7 @@ final class Spec {
   static final Set<String> FIELDS = JsonAt.names("format", "seed", "network", "loss",
       "optimizer", "data", "training");
   private static final Set<String> TRAINING_FIELDS = JsonAt.names("epochs", "batchSize",
-      "shuffle");
+      "shuffle", "schedule", "clipGradientNorm", "clipGradientValue");
 
   /** Default seed, for initial weights and shuffling. */
   static final long DEFAULT_SEED = 0;
@@ -34,8 +36,31 @@ final class Spec {
    * @param epochs full passes over the data, at least 0
    * @param batchSize rows per optimizer step, at least 1
    * @param shuffle whether to reshuffle the rows before every epoch (from {@code seed})
+   * @param schedule the learning rate of each epoch, or null to keep the optimizer's
+   * @param clipGradientNorm the global 2-norm to clip gradients to, or NaN for none
+   * @param clipGradientValue the bound to clamp each gradient element to, or NaN for none
    */
-  record Training(int epochs, int batchSize, boolean shuffle) {}
+  record Training(int epochs, int batchSize, boolean shuffle, LearningRateSchedule schedule,
+      double clipGradientNorm, double clipGradientValue) {
+
+    /** Sets a trainer's batch size, shuffle (from {@code seed}), schedule and clipping. */
+    Trainer.Builder applyTo(Trainer.Builder trainer, long seed) {
+      trainer.batchSize(batchSize);
+      if (shuffle) {
+        trainer.shuffle(seed);
+      }
+      if (schedule != null) {
+        trainer.schedule(schedule);
+      }
+      if (!Double.isNaN(clipGradientNorm)) {
+        trainer.clipGradientNorm(clipGradientNorm);
+      }
+      if (!Double.isNaN(clipGradientValue)) {
+        trainer.clipGradientValue(clipGradientValue);
+      }
+      return trainer;
+    }
+  }
 
   private final Path file;
   private final JsonAt root;
@@ -91,14 +116,35 @@ final class Spec {
 
   private static Training readTraining(JsonAt at) {
     if (!at.isPresent()) {
-      return new Training(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, false);
+      return new Training(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, false, null, Double.NaN,
+          Double.NaN);
     }
     at.requireObject(TRAINING_FIELDS);
     int epochs = at.get("epochs").isPresent() ? at.get("epochs").count(0) : DEFAULT_EPOCHS;
     int batchSize = at.get("batchSize").isPresent()
         ? at.get("batchSize").count(1) : DEFAULT_BATCH_SIZE;
     boolean shuffle = at.get("shuffle").isPresent() && at.get("shuffle").bool();
-    return new Training(epochs, batchSize, shuffle);
+    LearningRateSchedule schedule = at.get("schedule").isPresent()
+        ? ScheduleSpec.read(at.get("schedule")) : null;
+    double clipNorm = clipLimit(at.get("clipGradientNorm"));
+    double clipValue = clipLimit(at.get("clipGradientValue"));
+    if (!Double.isNaN(clipNorm) && !Double.isNaN(clipValue)) {
+      throw at.get("clipGradientValue").error("give clipGradientNorm or clipGradientValue, not"
+          + " both");
+    }
+    return new Training(epochs, batchSize, shuffle, schedule, clipNorm, clipValue);
+  }
+
+  /** A clipping limit, positive and finite, or NaN when the field is absent. */
+  private static double clipLimit(JsonAt at) {
+    if (!at.isPresent()) {
+      return Double.NaN;
+    }
+    double limit = at.number();
+    if (!(limit > 0)) {
+      throw at.error("expected a positive number, got " + at.node().asText());
+    }
+    return limit;
   }
 
   Path file() {

@@ -56,8 +56,7 @@ final class TraceCommand implements Command {
     Network network = networkSpec.build(spec.seed());
     Spec.Training training = spec.training();
     try {
-      FirstBatch batch = FirstBatch.record(network, loss, optimizer, data, training.batchSize(),
-          training.shuffle() ? spec.seed() : null);
+      FirstBatch batch = FirstBatch.record(network, loss, optimizer, data, training, spec.seed());
       new Writer(context.out(), spec, network, loss, optimizer, data, batch).write();
     } catch (TrainingDivergedException e) {
       throw new BadInputException(spec.file() + ": " + e.getMessage(), e);
@@ -107,6 +106,20 @@ final class TraceCommand implements Command {
               + spec.seed()
           : "rows 1 to " + n + " of " + data.size() + ", in data order";
       out.println("  batch:     " + rows + " (batchSize " + spec.training().batchSize() + ")");
+      Spec.Training training = spec.training();
+      if (training.schedule() != null) {
+        out.println("  schedule:  " + training.schedule());
+        out.println("             the first epoch's learning rate, used by this step: "
+            + optimizer.learningRate());
+      }
+      if (!Double.isNaN(training.clipGradientNorm())) {
+        out.println("  clipping:  the gradients below are scaled to a global 2-norm of at most "
+            + training.clipGradientNorm() + " before the step");
+      } else if (!Double.isNaN(training.clipGradientValue())) {
+        out.println("  clipping:  each gradient below is clamped into [-"
+            + training.clipGradientValue() + ", " + training.clipGradientValue()
+            + "] before the step");
+      }
       StringBuilder layers = new StringBuilder().append(network.inputs()).append(" inputs");
       for (Dense layer : network.layers()) {
         layers.append(" -> ").append(layer.name()).append(": ").append(layer.units()).append(' ')

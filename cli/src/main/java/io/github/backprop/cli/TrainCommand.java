@@ -91,11 +91,10 @@ final class TrainCommand implements Command {
     result.put("initialLoss", initial);
     ArrayNode history = result.putArray("history");
     Spec.Training settings = spec.training();
-    Trainer.Builder trainer = Trainer.builder()
+    Trainer.Builder trainer = settings.applyTo(Trainer.builder(), spec.seed())
         .loss(loss)
         .optimizer(spec.optimizer(name()))
         .epochs(settings.epochs())
-        .batchSize(settings.batchSize())
         .listener(new TrainingListener() {
           @Override
           public void onEpochEnd(EpochSummary summary) {
@@ -118,9 +117,6 @@ final class TrainCommand implements Command {
             }
           }
         });
-    if (settings.shuffle()) {
-      trainer.shuffle(spec.seed());
-    }
     try {
       trainer.build().fit(network, train);
     } catch (TrainingDivergedException e) {

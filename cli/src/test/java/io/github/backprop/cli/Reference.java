@@ -112,6 +112,16 @@ final class Reference {
    * gradient of the batch's mean loss.
    */
   void sgdEpoch(double[][] x, double[][] y, int batchSize, double learningRate) {
+    sgdEpoch(x, y, batchSize, learningRate, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * {@link #sgdEpoch(double[][], double[][], int, double)} with each batch's gradient clipped
+   * as torch.nn.utils.clip_grad_norm_ does: scaled by min(1, maxNorm / (norm + 1e-6)), the
+   * norm taken over every weight and bias together.
+   */
+  void sgdEpoch(double[][] x, double[][] y, int batchSize, double learningRate,
+      double maxNorm) {
     for (int from = 0; from < x.length; from += batchSize) {
       int to = Math.min(x.length, from + batchSize);
       double[][][] gw = zerosLike(w);
@@ -122,11 +132,21 @@ final class Reference {
       for (int i = from; i < to; i++) {
         accumulate(x[i], y[i], 1.0 / (to - from), gw, gb);
       }
+      double squares = 0;
       for (int l = 0; l < w.length; l++) {
         for (int j = 0; j < w[l].length; j++) {
-          b[l][j] -= learningRate * gb[l][j];
+          squares += gb[l][j] * gb[l][j];
           for (int k = 0; k < w[l][j].length; k++) {
-            w[l][j][k] -= learningRate * gw[l][j][k];
+            squares += gw[l][j][k] * gw[l][j][k];
+          }
+        }
+      }
+      double scale = Math.min(1.0, maxNorm / (Math.sqrt(squares) + 1e-6));
+      for (int l = 0; l < w.length; l++) {
+        for (int j = 0; j < w[l].length; j++) {
+          b[l][j] -= learningRate * (gb[l][j] * scale);
+          for (int k = 0; k < w[l][j].length; k++) {
+            w[l][j][k] -= learningRate * (gw[l][j][k] * scale);
           }
         }
       }

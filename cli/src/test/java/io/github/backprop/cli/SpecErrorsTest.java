@@ -322,10 +322,82 @@ class SpecErrorsTest {
             + "       \"weights\": [[0.15"));
   }
 
+  /** The error of {@code train} on Mazur's spec with {@code training} given these fields too. */
+  private String trainingError(String fields) {
+    return errorOf("train", "\"shuffle\": false", "\"shuffle\": false, " + fields);
+  }
+
+  @Test
+  void unknownSchedule_listsTheKnownOnes() {
+    assertEquals(spec() + ": training.schedule.name: unknown schedule \"stepp\"; known schedules:"
+            + " constant, step, multi_step, exponential, cosine_annealing, linear, warm_up",
+        trainingError("\"schedule\": {\"name\": \"stepp\", \"stepSize\": 2}"));
+    assertEquals(spec() + ": training.schedule: unknown schedule \"cosine\"; known schedules:"
+            + " constant, step, multi_step, exponential, cosine_annealing, linear, warm_up",
+        trainingError("\"schedule\": \"cosine\""));
+  }
+
+  @Test
+  void scheduleWithoutItsRequiredParameter_namesIt() {
+    assertEquals(spec() + ": training.schedule.stepSize: missing; this schedule needs"
+            + " \"stepSize\"",
+        trainingError("\"schedule\": {\"name\": \"step\"}"));
+    assertEquals(spec() + ": training.schedule.gamma: missing; this schedule needs \"gamma\"",
+        trainingError("\"schedule\": \"exponential\""));
+  }
+
+  @Test
+  void scheduleWithUnknownParameter_listsItsOwn() {
+    assertEquals(spec() + ": training.schedule.gama: unknown field; known fields here: name,"
+            + " stepSize, gamma",
+        trainingError("\"schedule\": {\"name\": \"step\", \"stepSize\": 2, \"gama\": 0.5}"));
+  }
+
+  @Test
+  void scheduleParameterOutOfRange_isRejectedWithTheSchedulesRule() {
+    assertEquals(spec() + ": training.schedule: exponential schedule: gamma must be positive and"
+            + " finite, got -1.0",
+        trainingError("\"schedule\": {\"name\": \"exponential\", \"gamma\": -1}"));
+    assertEquals(spec() + ": training.schedule.milestones[1]: expected at least 1, got 0",
+        trainingError("\"schedule\": {\"name\": \"multi_step\", \"milestones\": [2, 0]}"));
+    assertEquals(spec() + ": training.schedule: multi-step schedule: milestones must be strictly"
+            + " increasing, but milestones[1] = 2 follows 3 in [3, 2]",
+        trainingError("\"schedule\": {\"name\": \"multi_step\", \"milestones\": [3, 2]}"));
+  }
+
+  @Test
+  void nestedScheduleError_namesTheNestedPath() {
+    assertEquals(spec() + ": training.schedule.then.tMax: missing; this schedule needs \"tMax\"",
+        trainingError("\"schedule\": {\"name\": \"warm_up\", \"epochs\": 2,"
+            + " \"then\": \"cosine_annealing\"}"));
+  }
+
+  @Test
+  void scheduleOfTheWrongType_isRejected() {
+    assertEquals(spec() + ": training.schedule: expected a schedule's name or an object with"
+            + " \"name\" and parameters, got 3",
+        trainingError("\"schedule\": 3"));
+  }
+
+  @Test
+  void bothClippings_areRejected() {
+    assertEquals(spec() + ": training.clipGradientValue: give clipGradientNorm or"
+            + " clipGradientValue, not both",
+        trainingError("\"clipGradientNorm\": 1, \"clipGradientValue\": 0.5"));
+  }
+
+  @Test
+  void clippingLimitNotPositive_isRejected() {
+    assertEquals(spec() + ": training.clipGradientNorm: expected a positive number, got 0",
+        trainingError("\"clipGradientNorm\": 0"));
+    assertEquals(spec() + ": training.clipGradientValue: expected a number, got \"1\"",
+        trainingError("\"clipGradientValue\": \"1\""));
+  }
+
   @Test
   void unknownTrainingField_isRejected() {
     assertEquals(spec() + ": training.epoch: unknown field; known fields here: epochs,"
-            + " batchSize, shuffle",
+            + " batchSize, shuffle, schedule, clipGradientNorm, clipGradientValue",
         errorOf("train", "\"epochs\": 1", "\"epoch\": 1"));
   }
 

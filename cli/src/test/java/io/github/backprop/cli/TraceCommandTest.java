@@ -96,4 +96,40 @@ class TraceCommandTest {
     assertTrue(Cli.run("trace", file.toString()).error()
         .startsWith(file + ": optimizer: missing; trace needs an optimizer"));
   }
+
+  /** The trace from "parameters after one step" on, without its title line. */
+  private static String after(String trace) {
+    String tail = trace.substring(trace.indexOf("parameters after one step of"));
+    return tail.substring(tail.indexOf('\n'));
+  }
+
+  @Test
+  void trace_schedule_stepsAtTheFirstEpochsLearningRate() {
+    String scheduled = trace(Cli.MAZUR.replace("\"shuffle\": false", "\"shuffle\": false,"
+        + " \"schedule\": {\"name\": \"warm_up\", \"epochs\": 2, \"startFactor\": 0.1}"));
+    // Warm-up's first epoch runs at startFactor times the optimizer's rate: 0.1 * 0.5.
+    String plain = trace(Cli.MAZUR.replace("\"learningRate\": 0.5", "\"learningRate\": 0.05"));
+    assertTrue(scheduled.contains("the first epoch's learning rate, used by this step: 0.05"),
+        scheduled);
+    assertEquals(after(plain), after(scheduled));
+    assertTrue(!after(plain).equals(after(trace(Cli.MAZUR))), "the rate must matter");
+  }
+
+  @Test
+  void trace_clipping_showsTheGradientsAsComputedAndStepsWithClampedOnes() {
+    String out = trace(Cli.MAZUR.replace("\"shuffle\": false",
+        "\"shuffle\": false, \"clipGradientValue\": 0.01"));
+    assertTrue(out.contains("each gradient below is clamped into [-0.01, 0.01] before the step"),
+        out);
+    // BP4 for w5 to w8 as Mazur computes it, unclamped.
+    assertTrue(out.contains("layers[1]  [[0.08216704056, 0.08266762785], [-0.02260254048,"
+        + " -0.02274024222]]"), out);
+    // The step: w5 to w8 and both output biases move by 0.5 * 0.01; w1 to w4, whose gradients
+    // are below 0.01, take Mazur's unclipped step.
+    String after = after(out);
+    assertTrue(after.contains("W = [[0.395, 0.445], [0.505, 0.555]]"), after);
+    assertTrue(after.contains("b = [0.595, 0.605]"), after);
+    assertTrue(after.contains("W = [[0.1497807161, 0.1995614323], [0.2497511436, 0.2995022873]]"),
+        after);
+  }
 }

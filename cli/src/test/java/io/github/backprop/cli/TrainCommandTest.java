@@ -213,6 +213,68 @@ class TrainCommandTest {
         Cli.run("train", spec.toString(), "--model", model.toString()).json());
   }
 
+  /** Trains FIVE_ROWS with these fields added to its {@code training}. */
+  private JsonNode trainFiveRowsWith(String fields) {
+    return Cli.run("train", Cli.write(dir, "s.json", FIVE_ROWS.replace("\"batchSize\": 2",
+        "\"batchSize\": 2, " + fields)).toString()).json();
+  }
+
+  @Test
+  void train_stepSchedule_setsEachEpochsLearningRate() {
+    JsonNode out = trainFiveRowsWith("\"schedule\": {\"name\": \"step\", \"stepSize\": 2,"
+        + " \"gamma\": 0.5}");
+    // torch's StepLR: epochs 1 and 2 at 0.7, epoch 3 at 0.7 * 0.5.
+    Reference ref = fiveRowsReference();
+    double[] rates = {0.7, 0.7, 0.35};
+    for (int epoch = 1; epoch <= 3; epoch++) {
+      ref.sgdEpoch(X, Y, 2, rates[epoch - 1]);
+      assertEquals(ref.meanLoss(X, Y), out.get("history").get(epoch - 1).get("loss")
+          .doubleValue(), 1e-14);
+    }
+    assertWeights(ref, out.get("network"), 1e-14);
+  }
+
+  @Test
+  void train_scheduleByNameAlone_takesTorchsDefaults() {
+    JsonNode out = trainFiveRowsWith("\"schedule\": \"linear\"");
+    // torch's LinearLR defaults: factor 1/3 rising to 1 over 5 epochs.
+    Reference ref = fiveRowsReference();
+    for (int epoch = 0; epoch < 3; epoch++) {
+      ref.sgdEpoch(X, Y, 2, 0.7 * (1.0 / 3 + (1 - 1.0 / 3) * epoch / 5));
+    }
+    assertWeights(ref, out.get("network"), 1e-14);
+  }
+
+  @Test
+  void train_clipGradientNorm_scalesEachBatchsGradientAsTorchDoes() {
+    JsonNode out = trainFiveRowsWith("\"clipGradientNorm\": 0.05");
+    Reference ref = fiveRowsReference();
+    Reference unclipped = fiveRowsReference();
+    for (int epoch = 1; epoch <= 3; epoch++) {
+      ref.sgdEpoch(X, Y, 2, 0.7, 0.05);
+      unclipped.sgdEpoch(X, Y, 2, 0.7);
+    }
+    assertWeights(ref, out.get("network"), 1e-14);
+    assertNotEquals(unclipped.w[1][0][0], ref.w[1][0][0], 1e-6, "the limit must bite");
+  }
+
+  @Test
+  void train_clipGradientValue_clampsEveryElement() {
+    Path clipped = Cli.write(dir, "c.json", Cli.MAZUR.replace("\"shuffle\": false",
+        "\"shuffle\": false, \"clipGradientValue\": 0.01"));
+    JsonNode layers = Cli.run("train", clipped.toString()).json().get("network").get("layers");
+    // Mazur's output-layer gradients are all beyond 0.01 in size: each weight moves 0.5 * 0.01.
+    double[][] expected = {{0.395, 0.445}, {0.505, 0.555}};
+    for (int j = 0; j < 2; j++) {
+      for (int k = 0; k < 2; k++) {
+        assertEquals(expected[j][k], layers.get(1).get("weights").get(j).get(k).doubleValue(),
+            1e-15);
+      }
+    }
+    // His hidden-layer gradients are within it: w1 takes his unclipped step.
+    assertEquals(0.149780716, layers.get(0).get("weights").get(0).get(0).doubleValue(), 5e-10);
+  }
+
   static List<String> fieldNames(JsonNode node) {
     List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
