@@ -2,6 +2,7 @@ package io.github.backprop.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.inject.Components;
+import io.github.backprop.train.EarlyStopping;
 import io.github.backprop.train.LearningRateSchedule;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Optimizer;
@@ -23,7 +24,9 @@ final class Spec {
   static final Set<String> FIELDS = JsonAt.names("format", "seed", "network", "loss",
       "optimizer", "data", "training");
   private static final Set<String> TRAINING_FIELDS = JsonAt.names("epochs", "batchSize",
-      "shuffle", "schedule", "clipGradientNorm", "clipGradientValue");
+      "shuffle", "schedule", "clipGradientNorm", "clipGradientValue", "earlyStopping");
+  private static final Set<String> EARLY_STOPPING_FIELDS = JsonAt.names("patience", "minDelta",
+      "restoreBestWeights");
 
   /** Default seed, for initial weights and shuffling. */
   static final long DEFAULT_SEED = 0;
@@ -39,9 +42,10 @@ final class Spec {
    * @param schedule the learning rate of each epoch, or null to keep the optimizer's
    * @param clipGradientNorm the global 2-norm to clip gradients to, or NaN for none
    * @param clipGradientValue the bound to clamp each gradient element to, or NaN for none
+   * @param earlyStopping when to stop on the validation loss, or null to train every epoch
    */
   record Training(int epochs, int batchSize, boolean shuffle, LearningRateSchedule schedule,
-      double clipGradientNorm, double clipGradientValue) {
+      double clipGradientNorm, double clipGradientValue, EarlyStop earlyStopping) {
 
     /** Sets a trainer's batch size, shuffle (from {@code seed}), schedule and clipping. */
     Trainer.Builder applyTo(Trainer.Builder trainer, long seed) {
@@ -59,6 +63,21 @@ final class Spec {
         trainer.clipGradientValue(clipGradientValue);
       }
       return trainer;
+    }
+  }
+
+  /**
+   * The {@code training.earlyStopping} section: {@link EarlyStopping} on the validation loss.
+   *
+   * @param patience epochs without improvement before stopping, at least 0
+   * @param minDelta the least decrease that counts as an improvement, at least 0
+   * @param restoreBestWeights whether the trained network gets the best epoch's weights
+   */
+  record EarlyStop(int patience, double minDelta, boolean restoreBestWeights) {
+    /** A fresh listener for one run. */
+    EarlyStopping listener() {
+      return EarlyStopping.onValidationLoss(patience).minDelta(minDelta)
+          .restoreBestWeights(restoreBestWeights);
     }
   }
 
@@ -117,7 +136,7 @@ final class Spec {
   private static Training readTraining(JsonAt at) {
     if (!at.isPresent()) {
       return new Training(DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, false, null, Double.NaN,
-          Double.NaN);
+          Double.NaN, null);
     }
     at.requireObject(TRAINING_FIELDS);
     int epochs = at.get("epochs").isPresent() ? at.get("epochs").count(0) : DEFAULT_EPOCHS;
@@ -132,7 +151,27 @@ final class Spec {
       throw at.get("clipGradientValue").error("give clipGradientNorm or clipGradientValue, not"
           + " both");
     }
-    return new Training(epochs, batchSize, shuffle, schedule, clipNorm, clipValue);
+    EarlyStop earlyStopping = at.get("earlyStopping").isPresent()
+        ? readEarlyStopping(at.get("earlyStopping")) : null;
+    return new Training(epochs, batchSize, shuffle, schedule, clipNorm, clipValue,
+        earlyStopping);
+  }
+
+  private static EarlyStop readEarlyStopping(JsonAt at) {
+    at.requireObject(EARLY_STOPPING_FIELDS);
+    int patience = at.get("patience").require("give the epochs to wait for an improvement, as"
+        + " in \"patience\": 10").count(0);
+    double minDelta = 0;
+    if (at.get("minDelta").isPresent()) {
+      minDelta = at.get("minDelta").number();
+      if (minDelta < 0) {
+        throw at.get("minDelta").error("expected at least 0, got " + at.get("minDelta").node()
+            .asText());
+      }
+    }
+    boolean restore = !at.get("restoreBestWeights").isPresent()
+        || at.get("restoreBestWeights").bool();
+    return new EarlyStop(patience, minDelta, restore);
   }
 
   /** A clipping limit, positive and finite, or NaN when the field is absent. */
@@ -221,6 +260,13 @@ final class Spec {
    */
   BadInputException lossRejected(IllegalArgumentException e) {
     return root.get("loss").error(e.getMessage());
+  }
+
+  /** The error for early stopping in a spec whose data has no validation set to watch. */
+  BadInputException earlyStoppingWithoutValidation() {
+    return root.get("training").get("earlyStopping").error("watches the validation loss, but"
+        + " the data has no validation set; add one, as in \"validation\": {\"inputs\": ...,"
+        + " \"targets\": ...}");
   }
 
   /** The data section if the spec has one, else null. */

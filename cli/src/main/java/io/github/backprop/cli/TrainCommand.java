@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.Dataset;
 import io.github.backprop.nn.Network;
+import io.github.backprop.train.EarlyStopping;
 import io.github.backprop.train.EpochSummary;
 import io.github.backprop.train.Gradients;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Metrics;
 import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingDivergedException;
+import io.github.backprop.train.TrainingHistory;
 import io.github.backprop.train.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +23,10 @@ import java.util.Set;
  * prints {@code {"initialLoss": L0, "history": [{"epoch": 1, "loss": L1}, ...], "finalLoss": Ln,
  * "network": {...}}}, where every loss is the mean over all of the training data (each epoch's
  * after that epoch's updates). With validation data, each epoch also reports
- * {@code validationLoss}, and {@code validationAccuracy} when the targets are classes.
+ * {@code validationLoss}, and {@code validationAccuracy} when the targets are classes. With
+ * early stopping, {@code "earlyStopping": {"stopped": ..., "bestEpoch": ...}} tells how it
+ * ended, and when the best epoch's weights are put back, {@code finalLoss} and the network are
+ * that epoch's.
  *
  * <p>{@code --model FILE} starts from a saved model's network and weights instead of the spec's
  * (a network in the spec must then have the same architecture); the optimizer starts afresh.
@@ -108,8 +113,7 @@ final class TrainCommand implements Command {
             }
             entry.put("loss", after);
             if (validation != null) {
-              entry.put("validationLoss",
-                  Gradients.meanLoss(network, loss, validation.inputs(), validation.targets()));
+              entry.put("validationLoss", summary.validationLoss());
               if (classes) {
                 entry.put("validationAccuracy",
                     Metrics.accuracy(network.predict(validation.inputs()), validation.targets()));
@@ -117,13 +121,35 @@ final class TrainCommand implements Command {
             }
           }
         });
+    if (validation != null) {
+      trainer.validation(validation);
+    }
+    EarlyStopping stopper = null;
+    if (settings.earlyStopping() != null) {
+      if (validation == null) {
+        throw spec.earlyStoppingWithoutValidation();
+      }
+      stopper = settings.earlyStopping().listener();
+      trainer.listener(stopper);
+    }
+    TrainingHistory trained;
     try {
-      trainer.build().fit(network, train);
+      trained = trainer.build().fit(network, train);
     } catch (TrainingDivergedException e) {
       throw new BadInputException(spec.file() + ": training diverged: " + e.getMessage(), e);
     }
-    result.put("finalLoss", history.isEmpty()
-        ? initial : history.get(history.size() - 1).get("loss").doubleValue());
+    // The network's last weights are the last epoch's, or the best epoch's if they were put back.
+    int finalEpoch = history.size();
+    if (stopper != null) {
+      ObjectNode stopped = result.putObject("earlyStopping");
+      stopped.put("stopped", trained.stoppedEarly());
+      stopped.put("bestEpoch", stopper.bestEpoch());
+      if (settings.earlyStopping().restoreBestWeights() && stopper.bestEpoch() > 0) {
+        finalEpoch = stopper.bestEpoch();
+      }
+    }
+    result.put("finalLoss", finalEpoch == 0
+        ? initial : history.get(finalEpoch - 1).get("loss").doubleValue());
     return result;
   }
 }

@@ -22,6 +22,11 @@ final class Reference {
     }
   }
 
+  /** A copy with its own weights. */
+  Reference copy() {
+    return new Reference(w, b);
+  }
+
   static double sigmoid(double z) {
     return 1 / (1 + Math.exp(-z));
   }

@@ -395,9 +395,27 @@ class SpecErrorsTest {
   }
 
   @Test
+  void earlyStoppingWithoutPatience_saysWhatToGive() {
+    assertEquals(spec() + ": training.earlyStopping.patience: missing; give the epochs to wait"
+            + " for an improvement, as in \"patience\": 10",
+        trainingError("\"earlyStopping\": {\"minDelta\": 0.01}"));
+  }
+
+  @Test
+  void earlyStoppingFieldsOutOfRange_areRejected() {
+    assertEquals(spec() + ": training.earlyStopping.minDelta: expected at least 0, got -0.1",
+        trainingError("\"earlyStopping\": {\"patience\": 2, \"minDelta\": -0.1}"));
+    assertEquals(spec() + ": training.earlyStopping.patience: expected at least 0, got -2",
+        trainingError("\"earlyStopping\": {\"patience\": -2}"));
+    assertEquals(spec() + ": training.earlyStopping.restore: unknown field; known fields here:"
+            + " patience, minDelta, restoreBestWeights",
+        trainingError("\"earlyStopping\": {\"patience\": 2, \"restore\": false}"));
+  }
+
+  @Test
   void unknownTrainingField_isRejected() {
     assertEquals(spec() + ": training.epoch: unknown field; known fields here: epochs,"
-            + " batchSize, shuffle, schedule, clipGradientNorm, clipGradientValue",
+            + " batchSize, shuffle, schedule, clipGradientNorm, clipGradientValue, earlyStopping",
         errorOf("train", "\"epochs\": 1", "\"epoch\": 1"));
   }
 

@@ -275,6 +275,57 @@ class TrainCommandTest {
     assertEquals(0.149780716, layers.get(0).get("weights").get(0).get(0).doubleValue(), 5e-10);
   }
 
+  @Test
+  void train_earlyStopping_stopsAfterPatienceAndPutsBackTheBestEpoch() {
+    // Validation targets opposite to the training ones: the validation loss is lowest early on.
+    JsonNode out = Cli.run("train", Cli.write(dir, "s.json", FIVE_ROWS
+        .replace("\"epochs\": 3", "\"epochs\": 50, \"earlyStopping\": {\"patience\": 3}")
+        .replace("[1], [1], [0], [1]]}", "[1], [1], [0], [1]],"
+            + " \"validation\": {\"inputs\": [[0, 1], [1, 1]], \"targets\": [[0], [1]]}}"))
+        .toString()).json();
+    double[][] vx = {{0, 1}, {1, 1}};
+    double[][] vy = {{0}, {1}};
+    // The oracle: plain SGD epochs, the first epoch always the best so far, an epoch better only
+    // if its validation loss is lower, and a stop after 3 epochs without a better one.
+    Reference ref = fiveRowsReference();
+    Reference best = null;
+    double bestLoss = Double.NaN;
+    int bestEpoch = 0;
+    int epoch = 0;
+    for (int waited = 0; waited < 3 && epoch < 50; ) {
+      ref.sgdEpoch(X, Y, 2, 0.7);
+      epoch++;
+      double validationLoss = ref.meanLoss(vx, vy);
+      assertEquals(validationLoss, out.get("history").get(epoch - 1).get("validationLoss")
+          .doubleValue(), 1e-14);
+      if (bestEpoch == 0 || validationLoss < bestLoss) {
+        bestLoss = validationLoss;
+        bestEpoch = epoch;
+        best = ref.copy();
+        waited = 0;
+      } else {
+        waited++;
+      }
+    }
+    assertTrue(epoch < 50 && bestEpoch < epoch, "the data must make it stop early: " + epoch);
+    assertEquals(epoch, out.get("history").size());
+    assertEquals(true, out.get("earlyStopping").get("stopped").booleanValue());
+    assertEquals(bestEpoch, out.get("earlyStopping").get("bestEpoch").intValue());
+    assertWeights(best, out.get("network"), 1e-14);
+    assertEquals(out.get("history").get(bestEpoch - 1).get("loss").doubleValue(),
+        out.get("finalLoss").doubleValue());
+  }
+
+  @Test
+  void train_earlyStoppingWithoutValidationData_isRejected() {
+    Path file = Cli.write(dir, "s.json", FIVE_ROWS.replace("\"epochs\": 3",
+        "\"epochs\": 3, \"earlyStopping\": {\"patience\": 2}"));
+    assertEquals(file + ": training.earlyStopping: watches the validation loss, but the data has"
+            + " no validation set; add one, as in \"validation\": {\"inputs\": ..., \"targets\":"
+            + " ...}",
+        Cli.run("train", file.toString()).error());
+  }
+
   static List<String> fieldNames(JsonNode node) {
     List<String> out = new ArrayList<>();
     node.fieldNames().forEachRemaining(out::add);
