@@ -115,14 +115,16 @@ final class TrainCommand implements Command {
             if (validation != null) {
               entry.put("validationLoss", summary.validationLoss());
               if (classes) {
-                entry.put("validationAccuracy",
-                    Metrics.accuracy(network.predict(validation.inputs()), validation.targets()));
+                entry.put("validationAccuracy", summary.metric(Metrics.accuracy().name()));
               }
             }
           }
         });
     if (validation != null) {
       trainer.validation(validation);
+      if (classes) {
+        trainer.metric(Metrics.accuracy());
+      }
     }
     EarlyStopping stopper = null;
     if (settings.earlyStopping() != null) {
