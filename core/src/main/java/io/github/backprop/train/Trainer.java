@@ -171,12 +171,14 @@ public final class Trainer {
     if (validation == null) {
       return new EpochSummary(epoch, meanLoss, Double.NaN, Map.of(), optimizer.learningRate());
     }
-    Tensor outputs = network.predict(validation.inputs());
     double validationLoss = Gradients.meanLossOfCheckedData(network, loss, validation.inputs(),
         validation.targets());
     Map<String, Double> values = new LinkedHashMap<>();
-    for (Metric m : metrics) {
-      values.put(m.name(), m.value(outputs, validation.targets()));
+    if (metrics.length > 0) { // the loss alone needs no second pass over the validation set
+      Tensor outputs = network.predict(validation.inputs());
+      for (Metric m : metrics) {
+        values.put(m.name(), m.value(outputs, validation.targets()));
+      }
     }
     return new EpochSummary(epoch, meanLoss, validationLoss, values, optimizer.learningRate());
   }
