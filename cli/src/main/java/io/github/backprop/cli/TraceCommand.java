@@ -101,12 +101,12 @@ final class TraceCommand implements Command {
 
     private void header() {
       out.println("trace of the first training batch of " + spec.file());
-      String rows = spec.training().shuffle()
+      Spec.Training training = spec.training();
+      String rows = training.shuffle()
           ? n + " of the " + data.size() + " rows, the first batch after shuffling with seed "
               + spec.seed()
           : "rows 1 to " + n + " of " + data.size() + ", in data order";
-      out.println("  batch:     " + rows + " (batchSize " + spec.training().batchSize() + ")");
-      Spec.Training training = spec.training();
+      out.println("  batch:     " + rows + " (batchSize " + training.batchSize() + ")");
       if (training.schedule() != null) {
         out.println("  schedule:  " + training.schedule());
         out.println("             the first epoch's learning rate, used by this step: "
