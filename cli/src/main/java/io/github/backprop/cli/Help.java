@@ -43,7 +43,9 @@ final class Help implements Command {
           + "\"; the commands are " + String.join(", ", commands.keySet()));
     }
     context.out().println("usage: backprop " + command.name() + " " + command.arguments());
-    context.out().println("  " + command.summary());
+    StringBuilder summary = new StringBuilder();
+    wrap(summary, command.summary(), "  ", 78);
+    context.out().print(summary);
   }
 
   /** The overview: usage, every command, exit statuses. */

@@ -3,23 +3,30 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.Dataset;
+import io.github.backprop.internal.Plural;
 import io.github.backprop.nn.Network;
+import io.github.backprop.train.Checkpoint;
+import io.github.backprop.train.CheckpointFile;
+import io.github.backprop.train.Checkpointing;
 import io.github.backprop.train.EarlyStopping;
 import io.github.backprop.train.EpochSummary;
 import io.github.backprop.train.Gradients;
 import io.github.backprop.train.Loss;
 import io.github.backprop.train.Metrics;
+import io.github.backprop.train.Optimizer;
 import io.github.backprop.train.Trainer;
 import io.github.backprop.train.TrainingDivergedException;
 import io.github.backprop.train.TrainingHistory;
 import io.github.backprop.train.TrainingListener;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
 /**
- * {@code train SPEC [--save FILE] [--model FILE]}: trains the spec's network on its data and
+ * {@code train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]}: trains the spec's network on its data and
  * prints {@code {"initialLoss": L0, "history": [{"epoch": 1, "loss": L1}, ...], "finalLoss": Ln,
  * "network": {...}}}, where every loss is the mean over all of the training data (each epoch's
  * after that epoch's updates). With validation data, each epoch also reports
@@ -31,6 +38,13 @@ import java.util.Set;
  * <p>{@code --model FILE} starts from a saved model's network and weights instead of the spec's
  * (a network in the spec must then have the same architecture); the optimizer starts afresh.
  * {@code --save FILE} writes the spec with the trained weights as a model, atomically.
+ *
+ * <p>{@code --checkpoint FILE} saves the weights and the optimizer's state (Adam's moments,
+ * say) after every epoch, atomically. If the file exists when training starts, the run resumes
+ * from it: its weights and state, from the epoch after the one it holds up to
+ * {@code training.epochs}, reported as {@code "resumedAfterEpoch"}. Schedules and shuffling
+ * depend only on the epoch number, so an interrupted run resumed this way ends with the same bits
+ * as one that never stopped. Early stopping cannot resume (a checkpoint does not hold its count).
  */
 final class TrainCommand implements Command {
   @Override
@@ -40,18 +54,20 @@ final class TrainCommand implements Command {
 
   @Override
   public String arguments() {
-    return "SPEC [--save FILE] [--model FILE]";
+    return "SPEC [--save FILE] [--model FILE] [--checkpoint FILE]";
   }
 
   @Override
   public String summary() {
     return "trains the network, printing the loss per epoch and the trained weights;"
-        + " --save FILE writes the trained model (a spec), --model FILE starts from one";
+        + " --save FILE writes the trained model (a spec), --model FILE starts from one,"
+        + " --checkpoint FILE saves each epoch and resumes from FILE if it exists";
   }
 
   @Override
   public void run(List<String> args, Context context) throws IOException {
-    Arguments a = Arguments.parse(this, args, List.of("SPEC"), Set.of("--save", "--model"));
+    Arguments a = Arguments.parse(this, args, List.of("SPEC"), Set.of("--save", "--model",
+        "--checkpoint"));
     Spec spec = Spec.read(Path.of(a.positional(0)), context.components());
     NetworkSpec networkSpec;
     Network network;
@@ -73,9 +89,13 @@ final class TrainCommand implements Command {
     }
     Loss loss = spec.loss(name());
     LoadedData data = LoadedData.load(spec.data(name()), networkSpec, loss);
+    Optimizer optimizer = spec.optimizer(name());
+    String checkpointFile = a.option("--checkpoint");
+    Path checkpoint = checkpointFile == null ? null : Path.of(checkpointFile);
+    int initialEpoch = checkpoint == null ? 0 : resume(checkpoint, spec, network, optimizer);
     ObjectNode result;
     try {
-      result = train(spec, network, loss, data);
+      result = train(spec, network, loss, optimizer, data, checkpoint, initialEpoch);
     } catch (IllegalArgumentException e) {
       throw spec.lossRejected(e);
     }
@@ -87,19 +107,65 @@ final class TrainCommand implements Command {
     context.out().print(Json.write(result));
   }
 
-  private ObjectNode train(Spec spec, Network network, Loss loss, LoadedData data) {
+  /**
+   * Restores the network and optimizer from the checkpoint if the file exists, returning the
+   * epochs it holds; 0 if there is no file yet.
+   */
+  private static int resume(Path file, Spec spec, Network network, Optimizer optimizer)
+      throws IOException {
+    if (!Files.exists(file)) {
+      Path directory = file.toAbsolutePath().normalize().getParent();
+      if (!Files.isDirectory(directory)) {
+        throw new BadInputException(file + ": cannot write checkpoints: the directory "
+            + directory + " does not exist");
+      }
+      return 0;
+    }
+    Checkpoint saved;
+    try {
+      saved = CheckpointFile.read(file);
+    } catch (IOException e) {
+      String message = e.getMessage();
+      throw new BadInputException(message != null && message.startsWith(file.toString())
+          ? message : file + ": cannot read the checkpoint: " + e, e);
+    }
+    Spec.Training settings = spec.training();
+    if (settings.earlyStopping() != null) {
+      throw new BadInputException(file + ": cannot resume with training.earlyStopping in "
+          + spec.file() + ": a checkpoint does not hold the best epoch or the patience count;"
+          + " remove earlyStopping to resume, or the checkpoint to start again");
+    }
+    if (saved.epoch() > settings.epochs()) {
+      throw new BadInputException(file + ": holds " + Plural.of(saved.epoch(), "epoch")
+          + ", more than the " + settings.epochs() + " of training.epochs in " + spec.file());
+    }
+    try {
+      saved.restoreInto(network, optimizer);
+    } catch (IllegalArgumentException e) {
+      String reason = e.getMessage().replaceFirst("^checkpoint: ", "");
+      throw new BadInputException(file + ": cannot resume from this checkpoint: " + reason, e);
+    }
+    return saved.epoch();
+  }
+
+  private ObjectNode train(Spec spec, Network network, Loss loss, Optimizer optimizer,
+      LoadedData data, Path checkpoint, int initialEpoch) {
     Dataset train = data.train();
     Dataset validation = data.validation();
     boolean classes = validation != null && Classes.isClassification(validation.targets());
     ObjectNode result = Json.object();
+    if (initialEpoch > 0) {
+      result.put("resumedAfterEpoch", initialEpoch);
+    }
     double initial = Gradients.meanLoss(network, loss, train.inputs(), train.targets());
     result.put("initialLoss", initial);
     ArrayNode history = result.putArray("history");
     Spec.Training settings = spec.training();
     Trainer.Builder trainer = settings.applyTo(Trainer.builder(), spec.seed())
         .loss(loss)
-        .optimizer(spec.optimizer(name()))
+        .optimizer(optimizer)
         .epochs(settings.epochs())
+        .initialEpoch(initialEpoch)
         .listener(new TrainingListener() {
           @Override
           public void onEpochEnd(EpochSummary summary) {
@@ -126,6 +192,9 @@ final class TrainCommand implements Command {
         trainer.metric(Metrics.accuracy());
       }
     }
+    if (checkpoint != null) {
+      trainer.listener(Checkpointing.every(1, CheckpointFile.writer(checkpoint)));
+    }
     EarlyStopping stopper = null;
     if (settings.earlyStopping() != null) {
       if (validation == null) {
@@ -139,6 +208,11 @@ final class TrainCommand implements Command {
       trained = trainer.build().fit(network, train);
     } catch (TrainingDivergedException e) {
       throw new BadInputException(spec.file() + ": training diverged: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      if (checkpoint == null) {
+        throw e;
+      }
+      throw new BadInputException(checkpoint + ": " + e.getMessage(), e);
     }
     // The network's last weights are the last epoch's, or the best epoch's if they were put back.
     int finalEpoch = history.size();

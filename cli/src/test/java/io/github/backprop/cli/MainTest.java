@@ -29,7 +29,9 @@ class MainTest {
     Cli.Result result = Cli.run("help", "train");
     assertEquals(Main.OK, result.status());
     assertTrue(result.out().startsWith(
-        "usage: backprop train SPEC [--save FILE] [--model FILE]"), result.out());
+        "usage: backprop train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]"),
+        result.out());
+    assertTrue(result.out().lines().allMatch(line -> line.length() <= 78), result.out());
   }
 
   @Test

@@ -450,20 +450,20 @@ class SpecErrorsTest {
 
   @Test
   void missingArgument_showsUsage() {
-    assertEquals("train: missing SPEC; usage: backprop train SPEC [--save FILE] [--model FILE]",
-        Cli.run("train").error());
+    assertEquals("train: missing SPEC; usage: backprop train SPEC [--save FILE] [--model FILE]"
+        + " [--checkpoint FILE]", Cli.run("train").error());
   }
 
   @Test
   void unknownOption_showsUsage() {
     assertEquals("train: unknown option --sav; usage: backprop train SPEC [--save FILE]"
-        + " [--model FILE]", Cli.run("train", "x.json", "--sav", "m.json").error());
+        + " [--model FILE] [--checkpoint FILE]", Cli.run("train", "x.json", "--sav", "m.json").error());
   }
 
   @Test
   void optionWithoutValue_showsUsage() {
     assertEquals("train: --save needs a file; usage: backprop train SPEC [--save FILE]"
-        + " [--model FILE]", Cli.run("train", "x.json", "--save").error());
+        + " [--model FILE] [--checkpoint FILE]", Cli.run("train", "x.json", "--save").error());
   }
 
   @Test
