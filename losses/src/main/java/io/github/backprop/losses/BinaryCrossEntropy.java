@@ -17,11 +17,12 @@ import io.github.backprop.train.Loss;
  * <p>Gradient of the batch mean, in the outputs: (a_j - y_j) / max(a_j (1 - a_j), 1e-12) /
  * (batch * outputs), with torch's floor on the denominator so it stays finite at 0 and 1.
  *
- * <p>Fused gradient: when the output activation is named {@code "sigmoid"}, the gradient at the
- * logits z is written directly, delta_j = (a_j - y_j) / (batch * outputs). It is exact (the
- * a (1 - a) of the sigmoid's derivative cancels the denominator) and finite for any z, even where
- * the sigmoid has rounded to exactly 0 or 1; it is torch's BCEWithLogitsLoss gradient. No
- * parameters.
+ * <p>Fused with a sigmoid output layer (the activation named {@code "sigmoid"}), it is torch's
+ * BCEWithLogitsLoss, computed from the logits z: the value max(z, 0) - z y + ln(1 + e^-|z|) per
+ * output, and the gradient at z, delta_j = (a_j - y_j) / (batch * outputs). Both are exact and
+ * finite for any z, even where the sigmoid has rounded to exactly 0 or 1 (the a (1 - a) of its
+ * derivative cancels the denominator), so the loss reported is the one whose gradient is used.
+ * No parameters.
  */
 final class BinaryCrossEntropy implements Loss {
   static final String NAME = "binary_cross_entropy";
@@ -42,6 +43,23 @@ final class BinaryCrossEntropy implements Loss {
     for (int i = 0; i < a.length; i++) {
       sum += (y[i] - 1) * Math.max(Math.log1p(-a[i]), Probabilities.LOG_FLOOR)
           - y[i] * Probabilities.clampedLog(a[i]);
+    }
+    return sum / ((double) output.rows() * output.cols());
+  }
+
+  /** From the logits when the output activation is sigmoid (see the class comment). */
+  @Override
+  public double value(Activation outputActivation, Tensor z, Tensor output, Tensor target) {
+    if (!"sigmoid".equals(outputActivation.name())) {
+      return value(output, target);
+    }
+    Checks.sameShape(NAME, "target", output, target);
+    Checks.sameShape(NAME, "weighted input", output, z);
+    double[] x = z.data();
+    double[] y = target.data();
+    double sum = 0;
+    for (int i = 0; i < x.length; i++) {
+      sum += Math.max(x[i], 0) - x[i] * y[i] + Math.log1p(Math.exp(-Math.abs(x[i])));
     }
     return sum / ((double) output.rows() * output.cols());
   }

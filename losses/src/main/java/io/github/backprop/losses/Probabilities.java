@@ -9,9 +9,10 @@ final class Probabilities {
   static final double LOG_FLOOR = -100;
   /**
    * The smallest denominator in an unfused gradient, torch's {@code EPSILON} in the BCELoss
-   * backward: at a probability of exactly 0 (or 1) the gradient is large but finite.
+   * backward: at a probability of exactly 0 (or 1) the gradient is large but finite. Torch keeps
+   * it as a float, so it is 1e-12f widened (9.99999996e-13), not the double 1e-12.
    */
-  static final double EPSILON = 1e-12;
+  static final double EPSILON = 1e-12f;
   /** How far a target row may sum from 1 and still count as a distribution. */
   static final double SUM_TOLERANCE = 1e-6;
 
