@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * {@code celu}: f(z) = z for z &gt; 0, else alpha (e^(z / alpha) - 1); f'(z) = 1 for z &gt; 0,
- * else e^(z / alpha) = a / alpha + 1, read from the output (so f'(0) = 1, as torch). Parameter
- * {@code alpha} &gt; 0, default 1.
+ * else e^(z / alpha) (so f'(0) = 1, as torch), computed from z as torch's {@code elu_backward}
+ * does (a / alpha + 1 would cancel on the far negative side). Parameter {@code alpha} &gt; 0,
+ * default 1.
  *
  * <p>torch rejects only alpha = 0; a negative alpha turns the negative side upward and unbounded,
  * which is no longer the function of Barron (2017), so it is rejected here too. Weights default
@@ -40,7 +41,7 @@ final class Celu extends ElementwiseActivation {
   protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
       int to) {
     for (int i = from; i < to; i++) {
-      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] * inverseAlpha + 1.0);
+      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * Math.exp(z[i] * inverseAlpha);
     }
   }
 

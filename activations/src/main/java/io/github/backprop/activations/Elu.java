@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * {@code elu}: f(z) = z for z &gt; 0, else alpha (e^z - 1); f'(z) = 1 for z &gt; 0, else
- * a + alpha = alpha e^z, read from the output (so f'(0) = alpha, as torch). Parameter
- * {@code alpha} &gt; 0, default 1.
+ * alpha e^z (so f'(0) = alpha, as torch). The derivative is computed from z, as torch's
+ * {@code elu_backward} does, not as a + alpha, which cancels to 0 on the far negative side.
+ * Parameter {@code alpha} &gt; 0, default 1.
  *
  * <p>alpha must be positive: the exponential branch is then the smooth, bounded-below negative
  * side the function is named for (Clevert et al., 2015); a negative alpha would make it
@@ -38,7 +39,7 @@ final class Elu extends ElementwiseActivation {
   protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
       int to) {
     for (int i = from; i < to; i++) {
-      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * (a[i] + alpha);
+      dz[i] = z[i] > 0 ? upstream[i] : upstream[i] * alpha * Math.exp(z[i]);
     }
   }
 

@@ -4,7 +4,8 @@ import io.github.backprop.nn.ElementwiseActivation;
 
 /**
  * {@code selu}: f(z) = scale z for z &gt; 0, else scale alpha (e^z - 1); f'(z) = scale for
- * z &gt; 0, else a + scale alpha, read from the output (so f'(0) = scale alpha, as torch). No
+ * z &gt; 0, else scale alpha e^z (so f'(0) = scale alpha, as torch), computed from z as torch's
+ * {@code elu_backward} does (a + scale alpha would cancel on the far negative side). No
  * parameters: alpha and scale are torch's constants from Klambauer et al. (2017).
  *
  * <p>Weights default to {@code xavier_uniform}, not He: self-normalisation assumes weights of
@@ -33,7 +34,7 @@ final class Selu extends ElementwiseActivation {
   protected void derivative(double[] z, double[] a, double[] upstream, double[] dz, int from,
       int to) {
     for (int i = from; i < to; i++) {
-      dz[i] = upstream[i] * (z[i] > 0 ? SCALE : a[i] + SCALE_ALPHA);
+      dz[i] = upstream[i] * (z[i] > 0 ? SCALE : SCALE_ALPHA * Math.exp(z[i]));
     }
   }
 }

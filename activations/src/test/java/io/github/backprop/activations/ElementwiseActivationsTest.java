@@ -165,6 +165,25 @@ class ElementwiseActivationsTest {
     assertTrue(failures.isEmpty(), c + ": " + failures);
   }
 
+  /** The exponential family, whose derivative on the negative side is tiny but not zero. */
+  static Stream<Case> exponentialTails() {
+    return cases().filter(c -> c.label().matches("(s|c)?elu.*"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exponentialTails")
+  void backward_farOnTheNegativeSide_keepsFullRelativePrecision(Case c) {
+    // f' = alpha e^z there: computed from the output as a + alpha it would cancel (at z = -30
+    // to 1e-4 relative, at -40 to 0), which torch's elu_backward avoids by reading z
+    double[] x = {-10, -20, -30, -40, -60};
+    double[] upstream = new SplittableRandom(4).doubles(x.length, -2, 2).toArray();
+    double[] dz = backward(c.activation(), x, upstream);
+    for (int i = 0; i < x.length; i++) {
+      double expected = upstream[i] * Reference.derivative(c.f(), x[i]);
+      assertEquals(expected, dz[i], 1e-14 * Math.abs(expected), c + " at " + x[i]);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void backward_awayFromKinks_matchesFiniteDifferencesOfForward(Case c) {
