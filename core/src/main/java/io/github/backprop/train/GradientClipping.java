@@ -17,7 +17,8 @@ public final class GradientClipping {
   /**
    * torch's {@code clip_grad_norm_} with the 2-norm: the norm of all gradients taken together
    * (the 2-norm of the per-parameter 2-norms); if it exceeds {@code maxNorm}, every gradient is
-   * multiplied by {@code maxNorm / (norm + 1e-6)}.
+   * multiplied by {@code maxNorm / (norm + 1e-6)}. A NaN anywhere makes the norm NaN, and then
+   * every gradient NaN, as torch's multiplication by the clamped factor does.
    *
    * @return the total norm before clipping
    * @throws IllegalArgumentException if maxNorm is not positive and finite
@@ -32,7 +33,7 @@ public final class GradientClipping {
     }
     double total = Math.sqrt(sumOfSquares);
     double coefficient = maxNorm / (total + NORM_EPSILON);
-    if (coefficient < 1) {
+    if (!(coefficient >= 1)) {
       for (int p = 0; p < n; p++) {
         double[] g = parameters.get(p).grad().data();
         for (int i = 0; i < g.length; i++) {

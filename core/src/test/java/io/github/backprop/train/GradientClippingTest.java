@@ -47,6 +47,15 @@ class GradientClippingTest {
   }
 
   @Test
+  void clipByNorm_nanGradient_makesEveryGradientNaN_asTorchsClampedFactorDoes() {
+    // torch: total_norm = NaN, clamp(max_norm / (NaN + 1e-6), max=1) = NaN, grads *= NaN
+    Parameter a = withGradient("a", 3, 4);
+    Parameter b = withGradient("b", Double.NaN);
+    assertEquals(Double.NaN, GradientClipping.clipByNorm(List.of(a, b), 100));
+    assertArrayEquals(new double[] {Double.NaN, Double.NaN}, a.grad().data());
+  }
+
+  @Test
   void clipByValue_clampsEachElementIntoTheRange() {
     Parameter a = withGradient("a", -3, -0.5, 0.5, 3);
 
