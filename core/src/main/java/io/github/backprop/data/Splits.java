@@ -42,7 +42,8 @@ public final class Splits {
    * @param testFraction the share of each class held out, strictly between 0 and 1
    * @param seed seeds the shuffles
    * @return the two parts; together they hold every row once
-   * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1)
+   * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1), or if the
+   *     rounding leaves either part without a row
    */
   public static Split stratified(Dataset d, double testFraction, long seed) {
     Objects.requireNonNull(d, "d");
@@ -64,6 +65,7 @@ public final class Splits {
         (i < testCount ? test : train).add(rows[i]);
       }
     }
+    checkBothParts("Splits.stratified", d.size(), test.size(), testFraction);
     int[] trainRows = toArray(train);
     int[] testRows = toArray(test);
     shuffle(trainRows, rng);
@@ -79,7 +81,8 @@ public final class Splits {
    * @param testFraction the share of rows held out, strictly between 0 and 1
    * @param seed seeds the shuffle
    * @return the two parts, each in shuffled order
-   * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1)
+   * @throws IllegalArgumentException if {@code testFraction} is not in (0, 1), or if the
+   *     rounding leaves either part without a row
    */
   public static Split random(Dataset d, double testFraction, long seed) {
     Objects.requireNonNull(d, "d");
@@ -91,6 +94,7 @@ public final class Splits {
     }
     shuffle(order, new MersenneTwister(seed));
     int testCount = (int) Math.round(n * testFraction);
+    checkBothParts("Splits.random", n, testCount, testFraction);
     int[] test = new int[testCount];
     int[] train = new int[n - testCount];
     System.arraycopy(order, 0, test, 0, testCount);
@@ -120,6 +124,18 @@ public final class Splits {
     if (!(testFraction > 0 && testFraction < 1)) {
       throw new IllegalArgumentException(
           where + ": testFraction must be strictly between 0 and 1, got " + testFraction);
+    }
+  }
+
+  /**
+   * A part without rows is almost always a fraction too small or too large for the data, which
+   * would otherwise surface later as an error far from its cause.
+   */
+  private static void checkBothParts(String where, int rows, int testRows, double fraction) {
+    if (testRows == 0 || testRows == rows) {
+      throw new IllegalArgumentException(where + ": testFraction " + fraction + " of " + rows
+          + " rows leaves the " + (testRows == 0 ? "test" : "training")
+          + " part empty; each part needs at least one row");
     }
   }
 

@@ -5,9 +5,9 @@ import io.github.backprop.tensor.Tensor;
 
 /**
  * Classification metrics. The predicted class of a row is the index of its largest output
- * (the first, on a tie, as torch.argmax), or for a single output, 1 if it is above 0.5 and 0
- * otherwise (a sigmoid unit); the true class is read from the target row the same way, so
- * one-hot and 0/1 targets both work.
+ * (the first, on a tie, and a NaN counting as largest, as torch.argmax), or for a single output,
+ * 1 if it is above 0.5 and 0 otherwise (a sigmoid unit); the true class is read from the target
+ * row the same way, so one-hot and 0/1 targets both work.
  */
 public final class Metrics {
   private static final Metric ACCURACY = new Metric() {
@@ -60,9 +60,10 @@ public final class Metrics {
     if (cols == 1) {
       return d[offset] > 0.5 ? 1 : 0;
     }
+    // torch.argmax: the first largest, a NaN counting as larger than any number
     int best = 0;
-    for (int c = 1; c < cols; c++) {
-      if (d[offset + c] > d[offset + best]) {
+    for (int c = 1; c < cols && !Double.isNaN(d[offset + best]); c++) {
+      if (d[offset + c] > d[offset + best] || Double.isNaN(d[offset + c])) {
         best = c;
       }
     }

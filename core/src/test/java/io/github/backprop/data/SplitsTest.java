@@ -148,6 +148,21 @@ class SplitsTest {
   }
 
   @Test
+  void fractionThatRoundsAPartToNothing_isRejected_namingWhichPart() {
+    // 0.04 of 11 rows rounds to 0 test rows; 0.96 of 11 to 11, leaving no training row
+    assertEquals("Splits.random: testFraction 0.04 of 11 rows leaves the test part empty; each"
+        + " part needs at least one row", assertThrows(IllegalArgumentException.class,
+            () -> Splits.random(grouped(11), 0.04, 1)).getMessage());
+    assertEquals("Splits.random: testFraction 0.96 of 11 rows leaves the training part empty;"
+        + " each part needs at least one row", assertThrows(IllegalArgumentException.class,
+            () -> Splits.random(grouped(11), 0.96, 1)).getMessage());
+    // per class: 0.1 of 4 and of 3 both round to 0
+    assertEquals("Splits.stratified: testFraction 0.1 of 7 rows leaves the test part empty; each"
+        + " part needs at least one row", assertThrows(IllegalArgumentException.class,
+            () -> Splits.stratified(grouped(4, 3), 0.1, 1)).getMessage());
+  }
+
+  @Test
   void random_badFraction_rejectedWithValue() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> Splits.random(grouped(4), 2, 1));

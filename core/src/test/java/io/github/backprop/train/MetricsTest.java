@@ -20,6 +20,14 @@ class MetricsTest {
   }
 
   @Test
+  void accuracy_nanOutput_isTheArgmax_asInTorch() {
+    // torch.argmax([1, nan, 0]) = 1 and torch.argmax([nan, 5, nan]) = 0: a NaN wins, the first
+    // NaN on ties
+    Tensor outputs = Tensor.of(new double[][] {{1, Double.NaN, 0}, {Double.NaN, 5, Double.NaN}});
+    assertEquals(1.0, Metrics.accuracy(outputs, Tensor.of(new double[][] {{0, 1, 0}, {1, 0, 0}})));
+  }
+
+  @Test
   void accuracy_singleOutput_thresholdsAtOneHalf() {
     Tensor outputs = Tensor.of(new double[][] {{0.9}, {0.5}, {0.51}, {0.1}});
     Tensor targets = Tensor.of(new double[][] {{1}, {1}, {0}, {0}});
