@@ -3,9 +3,11 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.tensor.Tensor;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -80,7 +82,13 @@ sealed interface DataSpec permits DataSpec.Inline, DataSpec.Csv {
       }
       return new Inline(at, inputs, targets, validation);
     }
-    Path file = specFile.resolveSibling(at.get("csv").string());
+    Path file;
+    try {
+      file = specFile.resolveSibling(at.get("csv").string());
+    } catch (InvalidPathException e) {
+      throw at.get("csv").error("expected a file path, got one this system cannot use ("
+          + e.getReason().toLowerCase(Locale.ROOT) + ")");
+    }
     JsonAt targetsAt = at.get("targets");
     List<String> targets;
     if (targetsAt.isPresent()) {

@@ -3,8 +3,10 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.Dataset;
+import io.github.backprop.kernels.Elementwise;
 import io.github.backprop.nn.Dense;
 import io.github.backprop.nn.Network;
+import io.github.backprop.nn.Parameter;
 import io.github.backprop.train.Gradients;
 import io.github.backprop.train.Loss;
 import java.nio.file.Path;
@@ -14,7 +16,8 @@ import java.util.Set;
 /**
  * {@code gradients SPEC}: the mean loss over all of the spec's data at its parameters, and the
  * gradient of that mean in every weight and bias, as JSON: {@code {"loss": L, "layers":
- * [{"weights": [[..]], "bias": [..]}, ...]}}.
+ * [{"weights": [[..]], "bias": [..]}, ...]}}. A loss or gradient that overflows to an infinity
+ * or NaN is an error, not a result.
  */
 final class GradientsCommand implements Command {
   @Override
@@ -46,10 +49,20 @@ final class GradientsCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw spec.lossRejected(e);
     }
+    if (!Double.isFinite(value)) {
+      throw spec.notFinite("the loss over the data is " + value);
+    }
     ObjectNode out = Json.object();
     out.put("loss", value);
     ArrayNode layers = out.putArray("layers");
-    for (Dense layer : network.layers()) {
+    for (int l = 0; l < network.layers().size(); l++) {
+      Dense layer = network.layers().get(l);
+      for (Parameter p : List.of(layer.weights(), layer.bias())) {
+        if (!Elementwise.allFinite(p.grad().data(), 0, p.grad().size())) {
+          throw spec.notFinite("the gradient in network.layers[" + l + "]."
+              + (p == layer.weights() ? "weights" : "bias") + " is not finite");
+        }
+      }
       ObjectNode entry = layers.addObject();
       entry.set("weights", Json.array(layer.weights().grad()));
       entry.set("bias", Json.array(layer.bias().grad()));

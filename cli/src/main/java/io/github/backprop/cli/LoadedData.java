@@ -21,8 +21,11 @@ import java.util.Map;
  * @param validation the validation set, or null
  * @param classes the label of each output unit when known (from {@code network.classes}, or the
  *     sorted labels of a one-hot CSV column), else null
+ * @param inputColumns the CSV column each input reads (from {@code network.inputColumns}, or the
+ *     training file's input columns in their order), or null for rows written in the spec
  */
-record LoadedData(Dataset train, Dataset validation, List<String> classes) {
+record LoadedData(Dataset train, Dataset validation, List<String> classes,
+    List<String> inputColumns) {
 
   /**
    * Loads the data a spec names, reading CSV files now.
@@ -36,16 +39,23 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
     if (classes == null && trainCsv != null && trainCsv.csv().oneHot()) {
       classes = trainCsv.labeled().classes();
     }
-    Dataset train = load(spec, trainCsv, network, loss, classes);
+    List<String> columns = network.inputColumns();
+    if (columns == null && trainCsv != null) {
+      columns = trainCsv.labeled().featureNames();
+    }
+    Dataset train = load(spec, trainCsv, network, loss, classes, columns);
     DataSpec v = spec.validation();
     Dataset validation = v == null
-        ? null : load(v, CsvData.readIfCsv(v), network, loss, classes);
-    return new LoadedData(train, validation, classes);
+        ? null : load(v, CsvData.readIfCsv(v), network, loss, classes, columns);
+    return new LoadedData(train, validation, classes, columns);
   }
 
-  /** @param csv the file read, when the spec names one */
+  /**
+   * @param csv the file read, when the spec names one
+   * @param columns the input columns a CSV file must provide, in the network's order
+   */
   private static Dataset load(DataSpec spec, CsvData csv, NetworkSpec network, Loss loss,
-      List<String> classes) {
+      List<String> classes, List<String> columns) {
     Dataset data;
     if (spec instanceof DataSpec.Inline inline) {
       data = new Dataset(inline.inputs(), inline.targets());
@@ -55,7 +65,7 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
           "the output layer network.layers[" + (network.layers().size() - 1) + "] has "
               + network.outputs() + " units");
     } else {
-      data = csv.toDataset(network, classes);
+      data = csv.toDataset(network, classes, columns);
     }
     String where = spec instanceof DataSpec.Csv c
         ? spec.at().get("csv").path() + " (" + c.file() + ") targets"
@@ -92,8 +102,10 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
 
     /**
      * @param knownClasses the output columns' classes, or null for this file's own (sorted)
+     * @param columns the input columns by name, in the order the network reads them, or null
+     *     to read them in the file's order (the training rows were written in the spec)
      */
-    Dataset toDataset(NetworkSpec network, List<String> knownClasses) {
+    Dataset toDataset(NetworkSpec network, List<String> knownClasses, List<String> columns) {
       List<String> classes = knownClasses != null ? knownClasses : labeled.classes();
       JsonAt at = csv.at().get("csv");
       String output = "the output layer network.layers[" + (network.layers().size() - 1)
@@ -102,18 +114,48 @@ record LoadedData(Dataset train, Dataset validation, List<String> classes) {
         throw at.error(csv.file() + " has " + labeled.data().inputWidth() + " input columns "
             + labeled.featureNames() + " but network.inputs is " + network.inputs());
       }
+      Tensor inputs = inputsIn(columns, at, network);
       if (!csv.oneHot()) {
         if (labeled.data().targetWidth() != network.outputs()) {
           throw at.error(csv.file() + " has " + labeled.data().targetWidth()
               + " target columns " + labeled.targetNames() + " but " + output);
         }
-        return labeled.data();
+        return new Dataset(inputs, labeled.data().targets());
       }
       if (classes.size() != network.outputs()) {
         throw at.error(csv.file() + " has " + classes.size() + " classes " + classes
             + " in column '" + csv.targets().get(0) + "' but " + output);
       }
-      return new Dataset(labeled.data().inputs(), oneHot(classes));
+      return new Dataset(inputs, oneHot(classes));
+    }
+
+    /**
+     * The input columns in the order of {@code columns}: a file whose columns come in another
+     * order is read by name, and one without some of them is refused, so that no input is fed
+     * to the weights of another.
+     */
+    private Tensor inputsIn(List<String> columns, JsonAt at, NetworkSpec network) {
+      List<String> own = labeled.featureNames();
+      Tensor inputs = labeled.data().inputs();
+      if (columns == null || own.equals(columns)) {
+        return inputs;
+      }
+      int[] source = new int[columns.size()];
+      for (int j = 0; j < source.length; j++) {
+        source[j] = own.indexOf(columns.get(j));
+        if (source[j] < 0) {
+          throw at.error(csv.file() + " has input columns " + own + " but the network reads "
+              + columns + (network.inputColumns() != null ? " (network.inputColumns)"
+                  : " (the input columns of the training file)"));
+        }
+      }
+      Tensor out = Tensor.zeros(inputs.rows(), source.length);
+      for (int r = 0; r < inputs.rows(); r++) {
+        for (int j = 0; j < source.length; j++) {
+          out.set(r, j, inputs.get(r, source[j]));
+        }
+      }
+      return out;
     }
 
     /** The one-hot targets with columns in the order of {@code classes}. */

@@ -22,15 +22,16 @@ final class ModelFile {
 
   /**
    * The spec as a model: its sections in the canonical order, the network with the trained
-   * weights and biases (and the classes, if known), and CSV paths rewritten relative to the new
-   * file.
+   * weights and biases (and the classes and input columns, if known), and CSV paths rewritten
+   * relative to the new file.
    */
-  static ObjectNode document(Spec spec, Network network, List<String> classes, Path target) {
+  static ObjectNode document(Spec spec, Network network, List<String> classes,
+      List<String> inputColumns, Path target) {
     ObjectNode source = spec.document();
     ObjectNode out = Json.object();
     out.put("format", Spec.FORMAT);
     out.put("seed", spec.seed());
-    out.set("network", NetworkSpec.toJson(network, classes));
+    out.set("network", NetworkSpec.toJson(network, classes, inputColumns));
     for (String field : Spec.FIELDS) {
       JsonNode value = source.get(field);
       if (value == null || out.has(field)) {
@@ -47,9 +48,9 @@ final class ModelFile {
    *
    * @throws BadInputException if the directory does not exist or cannot be written
    */
-  static void save(Path target, Spec spec, Network network, List<String> classes)
-      throws IOException {
-    String text = Json.write(document(spec, network, classes, target));
+  static void save(Path target, Spec spec, Network network, List<String> classes,
+      List<String> inputColumns) throws IOException {
+    String text = Json.write(document(spec, network, classes, inputColumns, target));
     Path absolute = target.toAbsolutePath().normalize();
     Path directory = absolute.getParent();
     Path temporary;

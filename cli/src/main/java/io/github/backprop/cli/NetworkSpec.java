@@ -18,14 +18,20 @@ import java.util.random.RandomGenerator;
 
 /**
  * The {@code network} section of a spec: the input width, the layers, and optionally the names
- * of the output classes. Reading it checks every shape; {@link #build} makes the network.
+ * of the output classes and of the input columns. Reading it checks every shape; {@link #build}
+ * makes the network.
  *
  * @param inputs the width of an input row
  * @param layers in order from the input
  * @param classes the label of each output unit, or null when the spec gives none
+ * @param inputColumns the CSV column each input reads, or null when the spec gives none
  */
-record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
-  private static final Set<String> FIELDS = JsonAt.names("inputs", "layers", "classes");
+record NetworkSpec(int inputs, List<Layer> layers, List<String> classes,
+    List<String> inputColumns) {
+  private static final Set<String> FIELDS =
+      JsonAt.names("inputs", "layers", "classes", "inputColumns");
+  /** The most elements a Java array, and so a layer's weight matrix, can hold. */
+  private static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
   private static final Set<String> LAYER_FIELDS = JsonAt.names("units", "activation", "init",
       "weights", "bias");
 
@@ -40,6 +46,12 @@ record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
   NetworkSpec {
     layers = List.copyOf(layers);
     classes = classes == null ? null : List.copyOf(classes);
+    inputColumns = inputColumns == null ? null : List.copyOf(inputColumns);
+  }
+
+  /** This network with the names of its input columns. */
+  NetworkSpec withInputColumns(List<String> names) {
+    return new NetworkSpec(inputs, layers, classes, names);
   }
 
   /** Reads and checks a {@code network} object. */
@@ -63,14 +75,24 @@ record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
     List<String> classes = null;
     JsonAt classesAt = at.get("classes");
     if (classesAt.isPresent()) {
-      classes = readClasses(classesAt, fanIn);
+      classes = readNames(classesAt, fanIn, "class", "class names (one per output unit)");
     }
-    return new NetworkSpec(inputs, layers, classes);
+    List<String> inputColumns = null;
+    JsonAt columnsAt = at.get("inputColumns");
+    if (columnsAt.isPresent()) {
+      inputColumns = readNames(columnsAt, inputs, "column", "column names (one per input)");
+    }
+    return new NetworkSpec(inputs, layers, classes, inputColumns);
   }
 
   private static Layer readLayer(JsonAt at, int fanIn, Components components) {
     at.requireObject(LAYER_FIELDS);
-    int units = at.get("units").require("give the number of units, as in \"units\": 2").count(1);
+    JsonAt unitsAt = at.get("units").require("give the number of units, as in \"units\": 2");
+    int units = unitsAt.count(1);
+    if ((long) units * fanIn > MAX_WEIGHTS) {
+      throw unitsAt.error("expected at most " + MAX_WEIGHTS / fanIn + " units for a fan-in of "
+          + fanIn + " (the weights must fit in one array of " + MAX_WEIGHTS + "), got " + units);
+    }
     Activation activation = Named.read(at.get("activation")
         .require("give an activation, as in \"activation\": \"sigmoid\""))
         .resolve(components.activations());
@@ -121,22 +143,57 @@ record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
     return w;
   }
 
-  private static List<String> readClasses(JsonAt at, int outputs) {
+  /** {@code count} distinct names, each text that a model file can be written in. */
+  private static List<String> readNames(JsonAt at, int count, String noun, String what) {
     List<JsonAt> items = at.elements();
-    if (items.size() != outputs) {
-      throw at.error("expected " + outputs + " class names (one per output unit), got "
-          + items.size());
+    if (items.size() != count) {
+      throw at.error("expected " + count + " " + what + ", got " + items.size());
     }
-    List<String> classes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonAt item : items) {
       String name = item.string();
-      if (!seen.add(name)) {
-        throw item.error("class \"" + name + "\" is listed twice");
+      if (!isWellFormed(name)) {
+        throw item.error("expected text, got a string with a lone surrogate escape (\\ud800 to"
+            + " \\udfff not in a pair), which no file can hold");
       }
-      classes.add(name);
+      if (!seen.add(name)) {
+        throw item.error(noun + " \"" + name + "\" is listed twice");
+      }
+      names.add(name);
     }
-    return classes;
+    return names;
+  }
+
+  /** Whether every surrogate in {@code s} is half of a pair: text UTF-8 can encode. */
+  private static boolean isWellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The path of the first layer whose weights or bias the spec leaves to the initializer, or
+   * null if every value is given: a trained model gives them all.
+   */
+  String firstUntrainedLayer() {
+    for (int l = 0; l < layers.size(); l++) {
+      Layer layer = layers.get(l);
+      if (layer.weights() == null) {
+        return "network.layers[" + l + "].weights";
+      }
+      if (layer.bias() == null) {
+        return "network.layers[" + l + "].bias";
+      }
+    }
+    return null;
   }
 
   /** The output width. */
@@ -204,9 +261,9 @@ record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
 
   /**
    * The network as a spec writes it: inputs, every layer's units, activation (with its
-   * parameters), weights and bias, and the classes if known.
+   * parameters), weights and bias, and the classes and input columns if known.
    */
-  static ObjectNode toJson(Network network, List<String> classes) {
+  static ObjectNode toJson(Network network, List<String> classes, List<String> inputColumns) {
     ObjectNode out = Json.object();
     out.put("inputs", network.inputs());
     ArrayNode layers = out.putArray("layers");
@@ -221,6 +278,10 @@ record NetworkSpec(int inputs, List<Layer> layers, List<String> classes) {
     if (classes != null) {
       ArrayNode names = out.putArray("classes");
       classes.forEach(names::add);
+    }
+    if (inputColumns != null) {
+      ArrayNode names = out.putArray("inputColumns");
+      inputColumns.forEach(names::add);
     }
     return out;
   }

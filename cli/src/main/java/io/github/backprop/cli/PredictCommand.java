@@ -12,6 +12,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -22,8 +23,12 @@ import java.util.regex.Pattern;
  * {"outputs": [[..], ..]}}, plus {@code "predicted"}, each row's class, for a classifier.
  *
  * <p>INPUT is a JSON array of rows written on the command line ({@code '[[0.05, 0.1]]'}), a
- * {@code .csv} file with a header (the model's target columns, if present, are left out, so the
- * training file itself can be given), or a file holding a JSON array of rows. A model is a
+ * {@code .csv} file with a header, or a file holding a JSON array of rows. A CSV file is read by
+ * column name when the model names its input columns ({@code network.inputColumns}, written by
+ * {@code train --save} for CSV data), so their order in the file does not matter and other
+ * columns are ignored; otherwise every column but the model's target columns is an input, in
+ * order (so the training file itself can be given). MODEL must be trained: every weight and bias
+ * written out. Outputs that overflow to an infinity or NaN are an error. A model is a
  * classifier when it names its classes ({@code network.classes}, written by {@code train --save}
  * for one-hot CSV data) or when its loss is cross_entropy or binary_cross_entropy; the predicted
  * class is then the largest output (or output &gt; 0.5 for a single output), by name when known.
@@ -56,14 +61,24 @@ final class PredictCommand implements Command {
     Arguments a = Arguments.parse(this, args, List.of("MODEL", "INPUT"), Set.of());
     Spec model = Spec.read(Path.of(a.positional(0)), context.components());
     NetworkSpec networkSpec = model.network(name());
+    model.requireTrained(networkSpec, name());
     Network network = networkSpec.build(model.seed());
     String input = a.positional(1);
-    Tensor x = read(input, model);
+    Tensor x = read(input, model, networkSpec);
     if (x.cols() != network.inputs()) {
       throw new BadInputException(inputName(input) + ": rows have " + x.cols() + " values but"
           + " the model's network.inputs is " + network.inputs());
     }
     Tensor y = network.predict(x);
+    for (int r = 0; r < y.rows(); r++) {
+      for (double v : y.row(r)) {
+        if (!Double.isFinite(v)) {
+          throw new BadInputException(inputName(input) + ": row " + (r + 1) + ": the model's"
+              + " outputs are " + Arrays.toString(y.row(r)) + ", which are not all finite"
+              + " numbers (the input is far outside what the model was trained on?)");
+        }
+      }
+    }
     ObjectNode out = Json.object();
     out.set("outputs", Json.array(y));
     List<String> classes = networkSpec.classes();
@@ -87,14 +102,14 @@ final class PredictCommand implements Command {
     return input.strip().startsWith("[") ? "INPUT" : input;
   }
 
-  private static Tensor read(String input, Spec model) {
+  private static Tensor read(String input, Spec model, NetworkSpec network) {
     if (input.strip().startsWith("[")) {
       return rows(JsonAt.root("INPUT", Json.parse(input.getBytes(StandardCharsets.UTF_8),
           "INPUT")));
     }
     Path file = Path.of(input);
     if (input.toLowerCase(Locale.ROOT).endsWith(".csv")) {
-      return csv(file, model);
+      return csv(file, model, network);
     }
     return rows(JsonAt.root(input, Json.read(file)));
   }
@@ -114,8 +129,11 @@ final class PredictCommand implements Command {
     return x;
   }
 
-  /** Every column but the model's target columns, parsed as numbers. */
-  private static Tensor csv(Path file, Spec model) {
+  /**
+   * The model's input columns by name, or when it names none, every column but its target
+   * columns, parsed as numbers.
+   */
+  private static Tensor csv(Path file, Spec model, NetworkSpec network) {
     CsvTable table;
     try {
       table = CsvReader.read(file);
@@ -128,12 +146,24 @@ final class PredictCommand implements Command {
       throw new BadInputException(message.startsWith(file.toString())
           ? message : file + ": " + message, e);
     }
-    List<String> targets = model.dataOrNull() instanceof DataSpec.Csv csv
-        ? csv.targets() : List.of();
     List<Integer> columns = new ArrayList<>();
-    for (int c = 0; c < table.columns().size(); c++) {
-      if (!targets.contains(table.columns().get(c))) {
+    if (network.inputColumns() != null) {
+      for (String name : network.inputColumns()) {
+        int c = table.columns().indexOf(name);
+        if (c < 0) {
+          throw new BadInputException(file + ": no column '" + name + "', an input of the model"
+              + " (network.inputColumns " + network.inputColumns() + "); the file has "
+              + table.columns());
+        }
         columns.add(c);
+      }
+    } else {
+      List<String> targets = model.dataOrNull() instanceof DataSpec.Csv csv
+          ? csv.targets() : List.of();
+      for (int c = 0; c < table.columns().size(); c++) {
+        if (!targets.contains(table.columns().get(c))) {
+          columns.add(c);
+        }
       }
     }
     Tensor x = Tensor.zeros(table.size(), columns.size());

@@ -216,6 +216,24 @@ final class Spec {
     return network;
   }
 
+  /**
+   * @throws BadInputException if the network leaves a weight or bias to its initializer: a
+   *     trained model, as {@code train --save} writes, gives them all
+   */
+  void requireTrained(NetworkSpec network, String command) {
+    String untrained = network.firstUntrainedLayer();
+    if (untrained != null) {
+      throw new BadInputException(file + ": " + untrained + ": missing; " + command + " needs a"
+          + " trained model, with every weight and bias written out (train --save writes one)");
+    }
+  }
+
+  /** An error for a loss or gradient that overflowed at the spec's weights and data. */
+  BadInputException notFinite(String what) {
+    return new BadInputException(file + ": " + what + " at the network's weights: they or the"
+        + " inputs are too large (an overflow); try smaller weights or scaled inputs");
+  }
+
   /** The loss if the spec names one, else null. */
   Loss lossOrNull() {
     return loss;

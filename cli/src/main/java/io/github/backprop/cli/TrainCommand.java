@@ -78,6 +78,7 @@ final class TrainCommand implements Command {
     } else {
       Spec model = Spec.read(Path.of(modelFile), context.components());
       networkSpec = model.network("train --model");
+      model.requireTrained(networkSpec, "train --model");
       if (spec.hasNetwork()) {
         String difference = spec.network(name()).difference(networkSpec);
         if (difference != null) {
@@ -99,10 +100,10 @@ final class TrainCommand implements Command {
     } catch (IllegalArgumentException e) {
       throw spec.lossRejected(e);
     }
-    result.set("network", NetworkSpec.toJson(network, data.classes()));
+    result.set("network", NetworkSpec.toJson(network, data.classes(), data.inputColumns()));
     String saveFile = a.option("--save");
     if (saveFile != null) {
-      ModelFile.save(Path.of(saveFile), spec, network, data.classes());
+      ModelFile.save(Path.of(saveFile), spec, network, data.classes(), data.inputColumns());
     }
     context.out().print(Json.write(result));
   }
@@ -158,6 +159,9 @@ final class TrainCommand implements Command {
       result.put("resumedAfterEpoch", initialEpoch);
     }
     double initial = Gradients.meanLoss(network, loss, train.inputs(), train.targets());
+    if (!Double.isFinite(initial)) {
+      throw spec.notFinite("before training, the loss over the data is " + initial);
+    }
     result.put("initialLoss", initial);
     ArrayNode history = result.putArray("history");
     Spec.Training settings = spec.training();

@@ -96,6 +96,31 @@ class CsvDataTest {
   }
 
   @Test
+  void validation_csvWithColumnsInAnotherOrder_isReadByName() {
+    Cli.write(dir, "specs/train.csv", TRAIN_CSV);
+    Cli.write(dir, "specs/valid.csv", "x1,label,x2\n0.85,a,0.15\n0.15,b,0.8\n");
+    Cli.write(dir, "specs/swapped.csv", "label,x2,x1\na,0.15,0.85\nb,0.8,0.15\n");
+    String data = """
+        {"csv": "train.csv", "targets": ["label"], "oneHot": true,
+         "validation": {"csv": "%s"}}""";
+    JsonNode inOrder = Cli.run("train", spec(data.formatted("valid.csv")).toString()).json();
+    JsonNode swapped = Cli.run("train", spec(data.formatted("swapped.csv")).toString()).json();
+    assertEquals(inOrder.get("history"), swapped.get("history"));
+  }
+
+  @Test
+  void validation_csvWithoutAnInputColumnOfTheTrainingFile_isRejected() {
+    Cli.write(dir, "specs/train.csv", TRAIN_CSV);
+    Cli.write(dir, "specs/valid.csv", "x1,label,z\n0.85,a,0.15\n");
+    Path file = spec("""
+        {"csv": "train.csv", "targets": ["label"], "oneHot": true,
+         "validation": {"csv": "valid.csv"}}""");
+    assertEquals(file + ": data.validation.csv: " + dir.resolve("specs/valid.csv") + " has input"
+        + " columns [x1, z] but the network reads [x1, x2] (the input columns of the training"
+        + " file)", Cli.run("train", file.toString()).error());
+  }
+
+  @Test
   void validation_accuracyIsShareOfRowsWithLargestOutputOnTheTarget() {
     // A network with given weights whose predictions are known: output = sigmoid(x W^T + b).
     Path file = Cli.write(dir, "v.json", """

@@ -127,4 +127,15 @@ class GradientsCommandTest {
       }
     }
   }
+
+  @Test
+  void gradients_lossThatOverflows_isAnError_notAResult() {
+    // identity layers, an output weight of 1e308: the outputs and the loss overflow
+    Path spec = Cli.write(dir, "s.json", Cli.MAZUR.replace("sigmoid", "identity")
+        .replace("[[0.40, 0.45], [0.50, 0.55]]", "[[1e308, 1e308], [0.50, 0.55]]")
+        .replace("[[0.05, 0.10]]", "[[10, 10]]"));
+    assertEquals(spec + ": the loss over the data is Infinity at the network's weights: they or"
+        + " the inputs are too large (an overflow); try smaller weights or scaled inputs",
+        Cli.run("gradients", spec.toString()).error());
+  }
 }

@@ -37,7 +37,7 @@ class ModelFileTest {
         .fit(network, new Dataset(x, y));
 
     Path model = dir.resolve("model.json");
-    ModelFile.save(model, spec, network, null);
+    ModelFile.save(model, spec, network, null, null);
     Spec loaded = Spec.read(model, Cli.COMPONENTS);
     Network restored = loaded.network("test").build(loaded.seed());
 

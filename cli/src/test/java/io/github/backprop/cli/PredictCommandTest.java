@@ -58,6 +58,69 @@ class PredictCommandTest {
     assertEquals(4, out.get("outputs").size());
   }
 
+  /** Trains a 2-3-3 classifier on a CSV with columns x1, label, x2 and saves it. */
+  private Path modelTrainedOnCsv() {
+    Cli.write(dir, "train.csv", """
+        x1,label,x2
+        0.1,b,0.9
+        0.8,a,0.2
+        0.5,c,0.5
+        0.2,b,0.7
+        """);
+    Path spec = Cli.write(dir, "spec.json", """
+        {"format": 1, "seed": 5,
+         "network": {"inputs": 2, "layers": [
+           {"units": 3, "activation": "tanh"}, {"units": 3, "activation": "softmax"}]},
+         "loss": "cross_entropy", "optimizer": {"name": "sgd", "learningRate": 0.5},
+         "data": {"csv": "train.csv", "targets": "label", "oneHot": true},
+         "training": {"epochs": 3, "batchSize": 2}}
+        """);
+    Path model = dir.resolve("model.json");
+    Cli.run("train", spec.toString(), "--save", model.toString()).json();
+    return model;
+  }
+
+  @Test
+  void predict_modelTrainedOnCsv_readsItsInputColumnsByName() {
+    Path model = modelTrainedOnCsv();
+    assertEquals("[\"x1\",\"x2\"]",
+        Json.read(model).get("network").get("inputColumns").toString());
+    JsonNode inOrder = Cli.run("predict", model.toString(), "[[0.3, 0.6], [0.9, 0.05]]").json();
+    // the columns swapped, and one the model does not read
+    Path swapped = Cli.write(dir, "swapped.csv", "x2,note,x1\n0.6,p,0.3\n0.05,q,0.9\n");
+    assertEquals(inOrder, Cli.run("predict", model.toString(), swapped.toString()).json());
+  }
+
+  @Test
+  void predict_csvWithoutAnInputColumnOfTheModel_isRejectedNamingIt() {
+    Path model = modelTrainedOnCsv();
+    Path renamed = Cli.write(dir, "renamed.csv", "x1,y2\n0.3,0.6\n");
+    assertEquals(renamed + ": no column 'x2', an input of the model (network.inputColumns [x1,"
+        + " x2]); the file has [x1, y2]",
+        Cli.run("predict", model.toString(), renamed.toString()).error());
+  }
+
+  @Test
+  void predict_untrainedSpec_isRejected_ratherThanPredictingWithRandomWeights() {
+    Path spec = Cli.write(dir, "s.json", Cli.MAZUR.replace(
+        "\"weights\": [[0.40, 0.45], [0.50, 0.55]], \"bias\": [0.60, 0.60]",
+        "\"init\": \"xavier_uniform\""));
+    assertEquals(spec + ": network.layers[1].weights: missing; predict needs a trained model,"
+        + " with every weight and bias written out (train --save writes one)",
+        Cli.run("predict", spec.toString(), "[[0.05, 0.10]]").error());
+  }
+
+  @Test
+  void predict_outputsThatOverflow_areRejected() {
+    // identity layers, an output weight of 1e308: 1e308 * 3.85 + 1e308 * 5.85 overflows
+    Path model = Cli.write(dir, "m.json", Cli.MAZUR.replace("sigmoid", "identity")
+        .replace("[[0.40, 0.45], [0.50, 0.55]]", "[[1e308, 1e308], [0.50, 0.55]]"));
+    String error = Cli.run("predict", model.toString(), "[[10, 10]]").error();
+    assertTrue(error.startsWith("INPUT: row 1: the model's outputs are [Infinity, 5.74"), error);
+    assertTrue(error.endsWith("], which are not all finite numbers (the input is far outside"
+        + " what the model was trained on?)"), error);
+  }
+
   @Test
   void predict_savedModel_computesTheTrainedNetworksForwardPass() {
     Path spec = Cli.write(dir, "spec.json", Cli.MAZUR.replace("\"epochs\": 1", "\"epochs\": 5"));

@@ -75,6 +75,32 @@ class SpecErrorsTest {
   }
 
   @Test
+  void layerTooLargeForOneArray_isRejectedAtItsUnits() {
+    // 1.2e9 units from 2 inputs: 2.4e9 weights, more than a Java array holds
+    assertEquals(spec() + ": network.layers[0].units: expected at most 1073741819 units for a"
+        + " fan-in of 2 (the weights must fit in one array of 2147483639), got 1200000000",
+        errorOf("gradients", "\"units\": 2", "\"units\": 1200000000"));
+  }
+
+  @Test
+  void className_withALoneSurrogate_isRejectedBeforeAnyWork() {
+    // a string no UTF-8 file can hold: train --save would otherwise fail after training
+    String error = errorOf("gradients", "\"layers\": [",
+        "\"classes\": [\"\\ud800\", \"b\"], \"layers\": [");
+    assertTrue(error.startsWith(spec() + ": network.classes[0]: expected text, got a string with"
+        + " a lone surrogate escape"), error);
+  }
+
+  @Test
+  void csvPathWithANulCharacter_isRejectedAtTheField() {
+    String error = errorOf("gradients",
+        "{\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}",
+        "{\"csv\": \"a\\u0000b.csv\", \"targets\": [\"y\"]}");
+    assertTrue(error.startsWith(spec() + ": data.csv: expected a file path, got one this system"
+        + " cannot use ("), error);
+  }
+
+  @Test
   void weightsWithWrongColumns_nameTheJsonPathAndBothShapes() {
     assertEquals(spec() + ": network.layers[1].weights: expected 2 rows of 2, got 2 rows of 3",
         errorOf("gradients", "[[0.40, 0.45], [0.50, 0.55]]",

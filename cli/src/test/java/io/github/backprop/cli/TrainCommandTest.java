@@ -193,6 +193,26 @@ class TrainCommandTest {
   }
 
   @Test
+  void train_modelThatIsNotTrained_isRejected() {
+    Path spec = Cli.write(dir, "s.json", FIVE_ROWS);
+    Path untrained = Cli.write(dir, "m.json", FIVE_ROWS.replace(
+        "\"weights\": [[0.3, -0.6, 0.9]], \"bias\": [0.1]", "\"init\": \"zeros\""));
+    assertEquals(untrained + ": network.layers[1].weights: missing; train --model needs a"
+        + " trained model, with every weight and bias written out (train --save writes one)",
+        Cli.run("train", spec.toString(), "--model", untrained.toString()).error());
+  }
+
+  @Test
+  void train_lossThatOverflowsBeforeTraining_isRejected() {
+    Path spec = Cli.write(dir, "s.json", FIVE_ROWS.replace("[[0.3, -0.6, 0.9]]",
+        "[[1e308, 1e308, 1e308]]").replace("\"activation\": \"sigmoid\", \"weights\": [[1e308",
+        "\"activation\": \"identity\", \"weights\": [[1e308"));
+    assertEquals(spec + ": before training, the loss over the data is Infinity at the network's"
+        + " weights: they or the inputs are too large (an overflow); try smaller weights or"
+        + " scaled inputs", Cli.run("train", spec.toString()).error());
+  }
+
+  @Test
   void train_modelWithOtherArchitecture_isRejected() {
     Path spec = Cli.write(dir, "s.json", FIVE_ROWS);
     Path model = Cli.write(dir, "m.json", Cli.MAZUR);
