@@ -93,6 +93,11 @@ final class TrainCommand implements Command {
     Optimizer optimizer = spec.optimizer(name());
     String checkpointFile = a.option("--checkpoint");
     Path checkpoint = checkpointFile == null ? null : Path.of(checkpointFile);
+    String saveFile = a.option("--save");
+    if (checkpoint != null && saveFile != null && sameFile(checkpoint, Path.of(saveFile))) {
+      throw new BadInputException("train: --save and --checkpoint both name " + saveFile
+          + "; the model would overwrite the checkpoint, so give them different files");
+    }
     int initialEpoch = checkpoint == null ? 0 : resume(checkpoint, spec, network, optimizer);
     ObjectNode result;
     try {
@@ -101,11 +106,14 @@ final class TrainCommand implements Command {
       throw spec.lossRejected(e);
     }
     result.set("network", NetworkSpec.toJson(network, data.classes(), data.inputColumns()));
-    String saveFile = a.option("--save");
     if (saveFile != null) {
       ModelFile.save(Path.of(saveFile), spec, network, data.classes(), data.inputColumns());
     }
     context.out().print(Json.write(result));
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**

@@ -163,4 +163,14 @@ class TrainCheckpointTest {
     assertTrue(error.startsWith(checkpoint + ": cannot resume with training.earlyStopping in "
         + stopping + ": "), error);
   }
+
+  @Test
+  void saveAndCheckpointNamingOneFile_isRejectedBeforeTraining() {
+    Path file = dir.resolve("out.json");
+    assertEquals("train: --save and --checkpoint both name " + file + "; the model would"
+        + " overwrite the checkpoint, so give them different files",
+        Cli.run("train", spec("two.json", 2).toString(), "--checkpoint",
+            dir.resolve("sub/../out.json").toString(), "--save", file.toString()).error());
+    assertFalse(Files.exists(file));
+  }
 }
