@@ -87,6 +87,8 @@ public final class Checkpoint {
    *
    * @throws IllegalArgumentException if the parameter names differ from the network's
    * @throws ShapeMismatchException if a saved tensor's shape differs from the parameter's
+   * @throws IllegalArgumentException if the optimizer state has arrays for a parameter the
+   *     network lacks, or an array whose length is not its parameter's number of elements
    * @throws IllegalArgumentException from {@link Optimizer#restore} if the state does not fit
    */
   public void restoreInto(Network network, Optimizer optimizer) {
@@ -109,9 +111,38 @@ public final class Checkpoint {
             p.value().shape().toString(), saved.shape().toString());
       }
     }
+    checkOptimizerArrays(targets);
     optimizer.restore(optimizerState);
     for (Parameter p : targets) {
       p.value().copyFromInPlace(parameters.get(p.name()));
+    }
+  }
+
+  /**
+   * Checks what {@link OptimizerState} promises of every array: it belongs to a parameter and has
+   * one value per element. Optimizers match the arrays to parameters only at their first step,
+   * so without this a damaged checkpoint would be accepted here and fail inside training.
+   */
+  private void checkOptimizerArrays(List<Parameter> targets) {
+    Map<String, Integer> sizes = new LinkedHashMap<>();
+    for (Parameter p : targets) {
+      sizes.put(p.name(), p.value().size());
+    }
+    for (String parameter : optimizerState.parameterNames()) {
+      Integer size = sizes.get(parameter);
+      if (size == null) {
+        throw new IllegalArgumentException(
+            "checkpoint: optimizer state has arrays for " + parameter + ", which is not among"
+                + " the network's parameters " + sizes.keySet());
+      }
+      for (String slot : optimizerState.slotNames(parameter)) {
+        int length = optimizerState.array(parameter, slot).length;
+        if (length != size) {
+          throw new IllegalArgumentException(
+              "checkpoint: optimizer state array " + slot + " of " + parameter + " has " + length
+                  + " values, but the parameter has " + size);
+        }
+      }
     }
   }
 
