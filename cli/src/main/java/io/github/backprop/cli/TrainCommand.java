@@ -103,6 +103,12 @@ final class TrainCommand implements Command {
     try {
       result = train(spec, network, loss, optimizer, data, checkpoint, initialEpoch);
     } catch (IllegalArgumentException e) {
+      // An optimizer checks a restored state against the parameters at its first step.
+      if (initialEpoch > 0 && String.valueOf(e.getMessage())
+          .startsWith(optimizer.name() + ": restored ")) {
+        throw new BadInputException(checkpoint + ": cannot resume from this checkpoint: "
+            + e.getMessage(), e);
+      }
       throw spec.lossRejected(e);
     }
     result.set("network", NetworkSpec.toJson(network, data.classes(), data.inputColumns()));

@@ -11,6 +11,8 @@ import io.github.backprop.train.CheckpointFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -172,5 +174,23 @@ class TrainCheckpointTest {
         Cli.run("train", spec("two.json", 2).toString(), "--checkpoint",
             dir.resolve("sub/../out.json").toString(), "--save", file.toString()).error());
     assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void checkpointMissingAdamsArraysForAParameter_isBlamedOnTheCheckpoint() throws IOException {
+    Path checkpoint = checkpointAfterTwoEpochs();
+    // drop the two arrays of the output bias (each a header line and a line of one value)
+    List<String> lines = new ArrayList<>(Files.readAllLines(checkpoint));
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).startsWith("array layers[1].bias ")) {
+        lines.remove(i + 1);
+        lines.remove(i);
+      }
+    }
+    lines.replaceAll(line -> line.equals("arrays 8") ? "arrays 6" : line);
+    Files.write(checkpoint, lines);
+    String error = train(spec("four.json", 4), checkpoint);
+    assertTrue(error.startsWith(checkpoint + ": cannot resume from this checkpoint: adam:"
+        + " restored state has no arrays for [layers[1].bias]"), error);
   }
 }
