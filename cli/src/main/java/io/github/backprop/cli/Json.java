@@ -1,8 +1,12 @@
 package io.github.backprop.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.tensor.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,8 +31,18 @@ import java.util.regex.Pattern;
  * is written as {@link Double#toString} writes it, so it reads back to the same double.
  */
 final class Json {
+  /**
+   * The most bytes a JSON file may hold: far more than a spec or a model of any network this
+   * library trains well, and little enough to parse as a tree in memory.
+   */
+  static final long MAX_BYTES = 256L << 20;
+
   /** Configured once and never changed afterwards, so sharing it is safe. */
-  static final ObjectMapper MAPPER = JsonMapper.builder()
+  static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          // Enforced while reading, for /dev/zero and pipes, whose size reads as 0.
+          .streamReadConstraints(StreamReadConstraints.builder()
+              .maxDocumentLength(MAX_BYTES).build())
+          .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
@@ -48,16 +63,18 @@ final class Json {
   private Json() {}
 
   /**
-   * Reads a JSON document.
+   * Reads a JSON document of at most {@link #MAX_BYTES}.
    *
-   * @throws BadInputException if the file cannot be read (naming it) or is not JSON (with its
-   *     line and column)
+   * @throws BadInputException if the file cannot be read (naming it), is larger, or is not JSON
+   *     (with its line and column)
    */
   static JsonNode read(Path file) {
     String shown = file.toString();
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
+    try (InputStream in = Files.newInputStream(file)) {
+      if (Files.size(file) > MAX_BYTES) {
+        throw tooLarge(shown);
+      }
+      return parse(MAPPER.createParser(in), shown);
     } catch (NoSuchFileException e) {
       throw new BadInputException(shown + ": no such file", e);
     } catch (AccessDeniedException e) {
@@ -68,23 +85,44 @@ final class Json {
       }
       throw new BadInputException(shown + ": cannot read the file: " + e.getMessage(), e);
     }
-    return parse(bytes, shown);
   }
 
   /** Parses JSON text given on the command line or read from a file named {@code shown}. */
   static JsonNode parse(byte[] bytes, String shown) {
-    JsonNode node;
     try {
-      node = MAPPER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new BadInputException(located(shown, e), e);
+      return parse(MAPPER.createParser(bytes), shown);
     } catch (IOException e) {
       throw new BadInputException(shown + ": cannot read the JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads the one document {@code parser} holds.
+   *
+   * @throws BadInputException if it is not JSON, or is too large
+   * @throws IOException if reading the input fails
+   */
+  private static JsonNode parse(JsonParser parser, String shown) throws IOException {
+    JsonNode node;
+    try (parser) {
+      node = MAPPER.readTree(parser);
+    } catch (StreamConstraintsException e) {
+      if (e.getOriginalMessage().contains("DocumentLength")) {
+        throw tooLarge(shown);
+      }
+      throw new BadInputException(located(shown, e), e);
+    } catch (JsonProcessingException e) {
+      throw new BadInputException(located(shown, e), e);
     }
     if (node == null || node.isMissingNode()) {
       throw new BadInputException(shown + ": the file is empty; expected a JSON document");
     }
     return node;
+  }
+
+  private static BadInputException tooLarge(String shown) {
+    return new BadInputException(shown + ": more than " + (MAX_BYTES >> 20) + " MiB; a spec,"
+        + " a model or a file of input rows may hold at most that much JSON");
   }
 
   private static String located(String shown, JsonProcessingException e) {

@@ -36,10 +36,17 @@ import java.util.Objects;
  * between records are skipped. Every other record must have as many fields as the header, and
  * there must be at least one. Values are kept exactly as written, spaces included.
  *
+ * <p>A record may be at most {@value #MAX_ROW_CHARS} characters long, its line break included, so
+ * that a file that is not CSV text ({@code /dev/zero}, a disk image) is refused instead of
+ * filling the memory with one line.
+ *
  * <p>Errors name the source and the line: {@code iris.csv:7: expected 5 fields as in the header,
  * got 4}. Static methods only; thread-safe.
  */
 public final class CsvReader {
+  /** The most characters a record may hold, its commas and line breaks included. */
+  static final int MAX_ROW_CHARS = 1 << 24;
+
   private CsvReader() {}
 
   /**
@@ -116,6 +123,9 @@ public final class CsvReader {
     private int limit;
     private int line = 1;
     private int recordLine;
+    /** Characters read so far, and the count at which the current record becomes too long. */
+    private long consumed;
+    private long recordLimit = Long.MAX_VALUE;
 
     Parser(Reader in, String source) {
       this.in = in;
@@ -164,6 +174,7 @@ public final class CsvReader {
 
     /** The next record's fields, or null at the end; sets {@link #recordLine}. */
     private String[] next() throws IOException {
+      recordLimit = Long.MAX_VALUE; // empty lines belong to no record
       int c = read();
       while (c == '\n' || c == '\r') { // empty lines
         endLine(c);
@@ -173,6 +184,7 @@ public final class CsvReader {
         return null;
       }
       recordLine = line;
+      recordLimit = consumed - 1 + MAX_ROW_CHARS;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       while (true) {
@@ -235,6 +247,11 @@ public final class CsvReader {
     private int read() throws IOException {
       if (pos == limit && !fill()) {
         return -1;
+      }
+      if (++consumed > recordLimit) {
+        throw new IOException(
+            source + ":" + recordLine + ": expected a row of at most " + MAX_ROW_CHARS
+                + " characters, found a longer one; is this a CSV text file?");
       }
       return buf[pos++];
     }

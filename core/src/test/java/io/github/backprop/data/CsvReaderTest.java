@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -153,6 +154,43 @@ class CsvReaderTest {
   void read_headerOnly_rejectedAsEmptyDataset() {
     assertEquals(
         "t.csv: no data rows after the header on line 1", parseFails("a,b\n\n").getMessage());
+  }
+
+  /** "a\n", then a row of {@code n} characters 'x' and "\n", made as they are read. */
+  private static Reader rowOfLength(int n) {
+    long end = 2L + n + 1;
+    return new Reader() {
+      private long next;
+
+      @Override
+      public int read(char[] into, int off, int len) {
+        int count = (int) Math.min(len, end - next);
+        if (count <= 0) {
+          return -1;
+        }
+        for (int k = 0; k < count; k++, next++) {
+          into[off + k] = next < 2 ? "a\n".charAt((int) next) : next < end - 1 ? 'x' : '\n';
+        }
+        return count;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void read_rowLongerThanTheCap_isRefusedWithItsLine() {
+    IOException e = assertThrows(IOException.class,
+        () -> CsvReader.read(rowOfLength(CsvReader.MAX_ROW_CHARS), "t.csv"));
+    assertEquals("t.csv:2: expected a row of at most 16777216 characters, found a longer one;"
+        + " is this a CSV text file?", e.getMessage());
+  }
+
+  @Test
+  void read_rowAsLongAsTheCap_isRead() throws IOException {
+    CsvTable table = CsvReader.read(rowOfLength(CsvReader.MAX_ROW_CHARS - 1), "t.csv");
+    assertEquals(CsvReader.MAX_ROW_CHARS - 1, table.row(0).get(0).length());
   }
 
   @Test
