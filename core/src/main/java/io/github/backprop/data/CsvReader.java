@@ -2,9 +2,12 @@ package io.github.backprop.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,9 +63,7 @@ public final class CsvReader {
    */
   public static CsvTable read(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    // Files.newBufferedReader reports malformed input rather than silently replacing it with
-    // U+FFFD; Parser.fill adds the path and line that its MalformedInputException lacks.
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
       return read(reader, file.toString());
     }
   }
@@ -103,14 +104,7 @@ public final class CsvReader {
             "no such resource on the class path next to " + anchor.getName()
                 + " (names without a leading '/' are relative to its package)");
       }
-      Reader reader =
-          new InputStreamReader(
-              in,
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT));
-      return read(reader, resourceName);
+      return read(new Utf8Reader(in), resourceName);
     }
   }
 
@@ -269,9 +263,16 @@ public final class CsvReader {
         do {
           n = in.read(buf, 0, buf.length);
         } while (n == 0);
-      } catch (CharacterCodingException e) {
+      } catch (MalformedUtf8Exception e) {
+        // A CR just read ends its line only once the peek after it has seen no LF, and that
+        // peek is what failed: the bad bytes start the next line.
+        int at = limit > 0 && buf[limit - 1] == '\r' ? line + 1 : line;
         throw new IOException(
-            source + ": not valid UTF-8 text at or after line " + line + " (" + e + ")", e);
+            source + ":" + at + ": expected UTF-8 text, found " + e.getMessage()
+                + " (is the file in another encoding, such as Latin-1 or UTF-16?)", e);
+      } catch (CharacterCodingException e) {
+        // From a caller's reader, which reports a whole buffer at once, lines late.
+        throw new IOException(source + ": not valid text at or after line " + line, e);
       } catch (IOException e) {
         throw new IOException(source + ":" + line + ": could not read: " + e.getMessage(), e);
       }
@@ -281,6 +282,75 @@ public final class CsvReader {
       pos = 0;
       limit = n;
       return true;
+    }
+  }
+
+  /**
+   * Strict UTF-8 decoding that hands out every character before a malformed byte and reports the
+   * byte only on the next read, when the parser has counted every line before it. (An
+   * InputStreamReader reports it for its whole buffer of characters, up to thousands of lines
+   * early.) Reads at least two characters at a time, as the parser does.
+   */
+  private static final class Utf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private boolean end;
+
+    Utf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] into, int off, int len) throws IOException {
+      CharBuffer out = CharBuffer.wrap(into, off, len);
+      while (true) {
+        CoderResult result = decoder.decode(bytes, out, end);
+        if (out.position() > off) {
+          return out.position() - off; // a malformed byte stays in bytes for the next call
+        }
+        if (result.isError()) {
+          throw new MalformedUtf8Exception(bytes, result.length());
+        }
+        if (end) {
+          return -1;
+        }
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          end = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Bytes that are not UTF-8; the message shows them: "the byte 0xE9". */
+  private static final class MalformedUtf8Exception extends CharacterCodingException {
+    private final String shown;
+
+    MalformedUtf8Exception(ByteBuffer bytes, int length) {
+      StringBuilder sb = new StringBuilder(length == 1 ? "the byte" : "the bytes");
+      for (int i = 0; i < length; i++) {
+        sb.append(String.format(" 0x%02X", bytes.get(bytes.position() + i)));
+      }
+      shown = sb.toString();
+    }
+
+    @Override
+    public String getMessage() {
+      return shown;
     }
   }
 }

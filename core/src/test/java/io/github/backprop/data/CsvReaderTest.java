@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -200,14 +204,45 @@ class CsvReaderTest {
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 
-  @Test
-  void read_invalidUtf8_messageNamesPath() throws IOException {
+  private IOException readFails(byte[] content) throws IOException {
     Path file = dir.resolve("latin1.csv");
-    Files.write(file, new byte[] {'a', '\n', (byte) 0xE9, '\n'});
-    IOException e = assertThrows(IOException.class, () -> CsvReader.read(file));
-    assertTrue(
-        e.getMessage().startsWith(file + ": not valid UTF-8 text at or after line 1"),
-        e.getMessage());
+    Files.write(file, content);
+    return assertThrows(IOException.class, () -> CsvReader.read(file));
+  }
+
+  @Test
+  void read_invalidUtf8_namesPathLineAndByte() throws IOException {
+    IOException e = readFails(new byte[] {'a', '\n', (byte) 0xE9, '\n'});
+    assertEquals(dir.resolve("latin1.csv") + ":2: expected UTF-8 text, found the byte 0xE9 (is"
+        + " the file in another encoding, such as Latin-1 or UTF-16?)", e.getMessage());
+  }
+
+  @Test
+  void read_invalidUtf8_farIntoTheFile_namesItsExactLine() throws IOException {
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    csv.writeBytes("a,b\n".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < 3000; i++) { // lines 2 to 6001, two to a record
+      csv.writeBytes("1.25,\"two\r\nlines\"\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    csv.writeBytes(new byte[] {'1', ',', (byte) 0xC3, '(', '\n'});
+    String message = readFails(csv.toByteArray()).getMessage();
+    assertTrue(message.startsWith(dir.resolve("latin1.csv") + ":6002: expected UTF-8 text, found"
+        + " the byte 0xC3"), message);
+  }
+
+  @Test
+  void read_invalidUtf8_rightAfterACarriageReturn_isOnTheNextLine() throws IOException {
+    String message = readFails(new byte[] {'a', '\r', '1', '\r', (byte) 0xFF}).getMessage();
+    assertTrue(message.startsWith(dir.resolve("latin1.csv") + ":3: expected UTF-8 text, found"
+        + " the byte 0xFF"), message);
+  }
+
+  @Test
+  void read_callersReaderFailingToDecode_namesNoExceptionClass() {
+    Reader strict = new InputStreamReader(new ByteArrayInputStream(new byte[] {'a', (byte) 0xE9}),
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
+    IOException e = assertThrows(IOException.class, () -> CsvReader.read(strict, "t.csv"));
+    assertEquals("t.csv: not valid text at or after line 1", e.getMessage());
   }
 
   @Test
