@@ -467,6 +467,38 @@ class SpecErrorsTest {
   }
 
   @Test
+  void emptyOptionValue_isRefusedBeforeItNamesTheCurrentDirectory() {
+    assertEquals("train: --save needs a file name, got an empty one; usage: backprop train SPEC"
+        + " [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "").error());
+    assertEquals("train: --checkpoint needs a file name, got an empty one; usage: backprop train"
+        + " SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--checkpoint", "").error());
+  }
+
+  @Test
+  void optionAsAnotherOptionsValue_isRefused() {
+    assertEquals("train: --save needs a file, found the option --model; usage: backprop train"
+        + " SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "--model", "m.json").error());
+  }
+
+  @Test
+  void optionValueEndingInASlash_isRefusedAsADirectory() {
+    assertEquals("train: --save needs a file, got the directory name m.json/; usage: backprop"
+        + " train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "m.json/").error());
+  }
+
+  @Test
+  void emptyArgument_isRefusedByName() {
+    assertEquals("train: SPEC is empty; usage: backprop train SPEC [--save FILE] [--model FILE]"
+        + " [--checkpoint FILE]", Cli.run("train", "").error());
+    assertEquals("gradients: unexpected empty argument; usage: backprop gradients SPEC",
+        Cli.run("gradients", "a.json", "").error());
+  }
+
+  @Test
   void extraArgument_showsUsage() {
     assertEquals("gradients: unexpected argument b.json; usage: backprop gradients SPEC",
         Cli.run("gradients", "a.json", "b.json").error());
