@@ -83,7 +83,8 @@ final class Json {
       if (Files.isDirectory(file)) {
         throw new BadInputException(shown + ": is a directory, expected a JSON file", e);
       }
-      throw new BadInputException(shown + ": cannot read the file: " + e.getMessage(), e);
+      throw new BadInputException(shown + ": cannot read the file (" + IoReason.of(e) + ")",
+          e);
     }
   }
 
@@ -92,7 +93,7 @@ final class Json {
     try {
       return parse(MAPPER.createParser(bytes), shown);
     } catch (IOException e) {
-      throw new BadInputException(shown + ": cannot read the JSON: " + e.getMessage(), e);
+      throw new BadInputException(shown + ": cannot read the JSON (" + IoReason.of(e) + ")", e);
     }
   }
 

@@ -2,7 +2,9 @@ package io.github.backprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -267,6 +269,14 @@ class SpecErrorsTest {
   void directoryAsSpec_isRejected() {
     assertEquals(dir + ": is a directory, expected a JSON file",
         Cli.run("gradients", dir.toString()).error());
+  }
+
+  @Test
+  void unreadableSpec_givesTheSystemsReason() {
+    Path mem = Path.of("/proc/self/mem"); // opens, but reading at offset 0 fails
+    assumeTrue(Files.isReadable(mem));
+    assertEquals(mem + ": cannot read the file (input/output error)",
+        Cli.run("gradients", mem.toString()).error());
   }
 
   @Test

@@ -9,8 +9,11 @@ import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -73,11 +76,18 @@ public final class CheckpointFile {
    * Writes the checkpoint to {@code file} atomically.
    *
    * @throws IllegalArgumentException if a name contains whitespace
-   * @throws IOException if writing or renaming fails (the temporary file is removed)
+   * @throws IOException if creating, writing or renaming fails (the temporary file is removed)
    */
   public static void write(Path file, Checkpoint checkpoint) throws IOException {
     Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    Path temp;
+    try {
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    } catch (IOException e) {
+      // The JDK's message is the temporary file's name alone, which the caller never chose.
+      throw new IOException(
+          "cannot create a file in " + target.getParent() + " (" + reason(e) + ")", e);
+    }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
@@ -96,6 +106,18 @@ public final class CheckpointFile {
       Files.deleteIfExists(temp);
       throw e;
     }
+  }
+
+  /** The system's reason, which the JDK leaves out of the two commonest failures. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    return e instanceof FileSystemException f && f.getReason() != null
+        ? f.getReason() : e.getMessage();
   }
 
   private static void writeTo(Writer out, Checkpoint c) throws IOException {
