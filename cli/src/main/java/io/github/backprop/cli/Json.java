@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -23,6 +22,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -44,7 +44,6 @@ final class Json {
               .maxDocumentLength(MAX_BYTES).build())
           .build())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
 
   /** Objects indented, arrays of numbers on one line: {@code "bias": [0.35, 0.35]}. */
@@ -59,6 +58,13 @@ final class Json {
   /** Jackson's location of an earlier place (where an unclosed object started). */
   private static final Pattern SOURCE =
       Pattern.compile("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]");
+
+  /**
+   * One of Jackson's limits: "Number value length (2001) exceeds the maximum allowed (1000, from
+   * `StreamReadConstraints.getMaxNumberLength()`)".
+   */
+  private static final Pattern LIMIT =
+      Pattern.compile(".*\\((\\d+), from `StreamReadConstraints\\.getMax(\\w+)\\(\\)`\\)");
 
   private Json() {}
 
@@ -100,25 +106,33 @@ final class Json {
   /**
    * Reads the one document {@code parser} holds.
    *
-   * @throws BadInputException if it is not JSON, or is too large
+   * @throws BadInputException if it is not JSON, is more than one document, or is too large
    * @throws IOException if reading the input fails
    */
   private static JsonNode parse(JsonParser parser, String shown) throws IOException {
-    JsonNode node;
-    try (parser) {
-      node = MAPPER.readTree(parser);
+    try { // not with resources: the parser must still be open to tell where it stopped
+      JsonNode node = MAPPER.readTree(parser);
+      if (node == null) {
+        throw new BadInputException(shown + ": the file is empty; expected a JSON document");
+      }
+      if (parser.nextToken() != null) {
+        throw new BadInputException(where(shown, parser.currentTokenLocation())
+            + ": expected one JSON document, found more JSON after its end");
+      }
+      return node;
     } catch (StreamConstraintsException e) {
-      if (e.getOriginalMessage().contains("DocumentLength")) {
+      Matcher limit = LIMIT.matcher(e.getOriginalMessage());
+      if (limit.matches() && limit.group(2).equals("DocumentLength")) {
         throw tooLarge(shown);
       }
-      throw new BadInputException(located(shown, e), e);
+      // Jackson gives no location for its limits; the parser stopped where one was passed.
+      throw new BadInputException(where(shown, parser.currentLocation()) + ": "
+          + (limit.matches() ? exceeded(limit.group(2), limit.group(1), e) : plain(e)), e);
     } catch (JsonProcessingException e) {
-      throw new BadInputException(located(shown, e), e);
+      throw new BadInputException(where(shown, e.getLocation()) + ": " + plain(e), e);
+    } finally {
+      parser.close();
     }
-    if (node == null || node.isMissingNode()) {
-      throw new BadInputException(shown + ": the file is empty; expected a JSON document");
-    }
-    return node;
   }
 
   private static BadInputException tooLarge(String shown) {
@@ -126,17 +140,41 @@ final class Json {
         + " a model or a file of input rows may hold at most that much JSON");
   }
 
-  private static String located(String shown, JsonProcessingException e) {
-    JsonLocation at = e.getLocation();
-    String where = at == null ? shown : shown + ":" + at.getLineNr() + ":" + at.getColumnNr();
-    String message = e.getOriginalMessage();
+  private static String where(String shown, JsonLocation at) {
+    return at == null ? shown : shown + ":" + at.getLineNr() + ":" + at.getColumnNr();
+  }
+
+  /** What passing one of Jackson's limits means in the document. */
+  private static String exceeded(String limit, String max, JsonProcessingException e) {
+    return switch (limit) {
+      case "NestingDepth" -> "nested deeper than " + max + " levels";
+      case "NumberLength" -> "a number longer than " + max + " digits";
+      case "StringLength" -> "a string longer than " + max + " characters";
+      case "NameLength" -> "a field name longer than " + max + " characters";
+      default -> plain(e);
+    };
+  }
+
+  /**
+   * Jackson's message as a rule of JSON: Jackson suggests its own settings, which the user
+   * cannot change, where the user needs the rule.
+   */
+  private static String plain(JsonProcessingException e) {
+    String message = SOURCE.matcher(e.getOriginalMessage()).replaceAll("line $1, column $2");
     if (message.startsWith("Non-standard token")) {
-      // Jackson suggests one of its own settings here; the user needs the rule instead.
-      message = message.substring(0, message.indexOf(':'))
+      return message.substring(0, message.indexOf(':'))
           + "; JSON numbers must be finite (no NaN or Infinity)";
     }
-    message = SOURCE.matcher(message).replaceAll("line $1, column $2");
-    return where + ": " + message;
+    if (message.contains("numbers to have plus signs")) {
+      return "a number may not start with '+'";
+    }
+    if (message.contains("(non-standard) comment")) {
+      return "comments are not allowed in JSON";
+    }
+    // Other hints name a setting in backquotes ("... (consider enabling `JsonReadFeature.X`)").
+    int setting = message.indexOf('`');
+    int hint = Math.max(message.lastIndexOf(": ", setting), message.lastIndexOf(" (", setting));
+    return setting < 0 || hint <= 0 ? message : message.substring(0, hint);
   }
 
   /** Pretty-prints a document, ending with a line break. */

@@ -63,6 +63,46 @@ class SpecErrorsTest {
   }
 
   @Test
+  void twoDocuments_areRejectedWhereTheSecondStarts() {
+    Path file = Cli.write(dir, "spec.json", Cli.MAZUR + "{}");
+    assertEquals(file + ":" + (Cli.MAZUR.lines().count() + 1) + ":1: expected one JSON document,"
+        + " found more JSON after its end", Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
+  void plusSign_isRejectedAsAJsonRule() {
+    assertEquals(spec() + ":3:12: a number may not start with '+'",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": +7"));
+  }
+
+  @Test
+  void comments_areRejectedAsAJsonRule() {
+    assertEquals(spec() + ":3:14: comments are not allowed in JSON",
+        errorOf("gradients", "\"seed\": 7,", "\"seed\": 7, // lucky"));
+    assertEquals(spec() + ":3:11: comments are not allowed in JSON",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": /* lucky */ 7"));
+  }
+
+  @Test
+  void otherHintsOfTheParser_areLeftOut() {
+    assertEquals(spec() + ":3:4: Illegal character ((CTRL-CHAR, code 30)): only regular white"
+        + " space (\\r, \\n, \\t) is allowed between tokens",
+        errorOf("gradients", "\"seed\": 7", "\u001e\"seed\": 7"));
+  }
+
+  @Test
+  void parserLimits_areNamedWithTheirPlace() {
+    assertEquals(spec() + ":3:1011: nested deeper than 1000 levels",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": " + "[".repeat(1001)));
+    assertEquals(spec() + ":3:1012: a number longer than 1000 digits",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": " + "7".repeat(1001)));
+    assertEquals(spec() + ":3:50006: a field name longer than 50000 characters",
+        errorOf("gradients", "\"seed\": 7", "\"" + "s".repeat(50001) + "\": 7"));
+    assertEquals(spec() + ":3:20000014: a string longer than 20000000 characters",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": \"" + "7".repeat(20000001) + "\""));
+  }
+
+  @Test
   void emptyFile_isRejected() {
     Path file = Cli.write(dir, "spec.json", "  \n");
     assertEquals(file + ": the file is empty; expected a JSON document",
