@@ -45,7 +45,7 @@ final class Arguments {
       String arg = args.get(i);
       if (arg.startsWith("--")) {
         if (!options.contains(arg)) {
-          throw new BadInputException(name + "unknown option " + arg + usage);
+          throw new BadInputException(name + "unknown option " + Excerpt.of(arg) + usage);
         }
         if (i + 1 >= args.size()) {
           throw new BadInputException(name + arg + " needs a file" + usage);
@@ -60,7 +60,7 @@ final class Arguments {
         }
         if (file.endsWith("/")) { // Path.of would drop the slash and write a file named m.json
           throw new BadInputException(name + arg + " needs a file, got the directory name "
-              + file + usage);
+              + Excerpt.of(file) + usage);
         }
         if (values.put(arg, file) != null) {
           throw new BadInputException(name + arg + " is given twice" + usage);
@@ -76,8 +76,8 @@ final class Arguments {
       throw new BadInputException(name + "missing " + names.get(positional.size()) + usage);
     }
     if (positional.size() > names.size()) {
-      throw new BadInputException(name + "unexpected argument " + positional.get(names.size())
-          + usage);
+      throw new BadInputException(name + "unexpected argument "
+          + Excerpt.of(positional.get(names.size())) + usage);
     }
     return new Arguments(command.name(), usage, positional, values);
   }
@@ -102,7 +102,7 @@ final class Arguments {
     String b = options.get(other);
     if (a != null && b != null && sameFile(Path.of(a), Path.of(b))) {
       throw new BadInputException(command + ": " + option + " and " + other
-          + " name the same file " + a + "; give each its own" + usage);
+          + " name the same file " + Excerpt.of(a) + "; give each its own" + usage);
     }
   }
 

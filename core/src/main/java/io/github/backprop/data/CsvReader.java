@@ -139,8 +139,9 @@ public final class CsvReader {
         Integer before = seen.putIfAbsent(header[i], i);
         if (before != null) {
           throw new IOException(
-              source + ":" + recordLine + ": column name '" + header[i] + "' appears twice in"
-                  + " the header (fields " + (before + 1) + " and " + (i + 1) + ")");
+              source + ":" + recordLine + ": column name " + CsvTable.quoted(header[i])
+                  + " appears twice in the header (fields " + (before + 1) + " and " + (i + 1)
+                  + ")");
         }
       }
       int headerLine = recordLine;

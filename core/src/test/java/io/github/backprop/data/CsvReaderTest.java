@@ -198,6 +198,14 @@ class CsvReaderTest {
   }
 
   @Test
+  void read_repeatedLongColumnName_isShortened() {
+    String name = "x".repeat(100_000);
+    assertEquals("t.csv:1: column name '" + "x".repeat(40) + "...' (100000 characters) appears"
+        + " twice in the header (fields 1 and 2)",
+        parseFails(name + "," + name + "\n1,2\n").getMessage());
+  }
+
+  @Test
   void read_missingFile_isNoSuchFileNamingPath() {
     Path missing = dir.resolve("nope.csv");
     NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> CsvReader.read(missing));
