@@ -55,7 +55,8 @@ final class JsonAt {
   /** The field {@code name} of this object (absent if this is not an object or lacks it). */
   JsonAt get(String name) {
     JsonNode child = node != null && node.isObject() ? node.get(name) : null;
-    return new JsonAt(source, path.isEmpty() ? name : path + "." + name, child);
+    String shown = Excerpt.of(name);
+    return new JsonAt(source, path.isEmpty() ? shown : path + "." + shown, child);
   }
 
   /** Element {@code i} of this array. */
@@ -143,7 +144,7 @@ final class JsonAt {
     }
     double value = node.doubleValue();
     if (!Double.isFinite(value)) {
-      throw error("expected a finite number, got " + node.asText() + " (beyond the range of a"
+      throw error("expected a finite number, got " + describe(node) + " (beyond the range of a"
           + " double)");
     }
     return value;
@@ -155,11 +156,11 @@ final class JsonAt {
       throw error("expected a whole number, got " + describe(node));
     }
     if (!node.isIntegralNumber() && node.doubleValue() != Math.rint(node.doubleValue())) {
-      throw error("expected a whole number, got " + node.asText());
+      throw error("expected a whole number, got " + describe(node));
     }
     if (!node.canConvertToLong()) {
       throw error("expected a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE
-          + ", got " + node.asText());
+          + ", got " + describe(node));
     }
     long value = node.asLong();
     if (value < min) {
@@ -190,14 +191,16 @@ final class JsonAt {
     return out;
   }
 
-  /** How a value reads in a message: a string quoted, a number as written, else its kind. */
+  /**
+   * How a value reads in a message: a string quoted, a number as written, else its kind; a long
+   * string or number cut to its start and its length.
+   */
   static String describe(JsonNode n) {
     if (n == null) {
       return "nothing";
     }
     if (n.isTextual()) {
-      String text = n.textValue();
-      return '"' + (text.length() <= 40 ? text : text.substring(0, 37) + "...") + '"';
+      return Excerpt.quoted(n.textValue());
     }
     if (n.isArray()) {
       return "an array";
@@ -205,6 +208,6 @@ final class JsonAt {
     if (n.isObject()) {
       return "an object";
     }
-    return n.asText();
+    return Excerpt.of(n.asText());
   }
 }

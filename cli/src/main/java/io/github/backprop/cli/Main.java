@@ -25,6 +25,11 @@ public final class Main {
   static final int OK = 0;
   static final int INTERNAL_ERROR = 1;
   static final int BAD_INPUT = 2;
+  /**
+   * The longest error line printed: messages cut their own long values, and this bounds the
+   * rest (a list of a hundred thousand column names, say) to what a terminal can show.
+   */
+  static final int MAX_LINE = 1000;
 
   private final Supplier<Components> components;
 
@@ -102,8 +107,13 @@ public final class Main {
     return commands;
   }
 
-  /** Messages from files and plug-ins may hold line breaks; the contract is one line. */
-  private static String oneLine(String message) {
-    return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
+  /**
+   * Messages from files and plug-ins may hold line breaks and long values; the contract is one
+   * line of at most {@link #MAX_LINE} characters and a note of how many more were cut.
+   */
+  static String oneLine(String message) {
+    String line = String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
+    return line.length() <= MAX_LINE ? line
+        : line.substring(0, MAX_LINE) + "... (" + (line.length() - MAX_LINE) + " more characters)";
   }
 }

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
@@ -46,21 +45,26 @@ final class ModelFile {
   /**
    * Writes the model to {@code target}, replacing any file there.
    *
-   * @throws BadInputException if the directory does not exist or cannot be written
+   * @throws BadInputException if the target is a directory, or its directory does not exist or
+   *     cannot be written; the message says why in plain words
    */
   static void save(Path target, Spec spec, Network network, List<String> classes,
       List<String> inputColumns) throws IOException {
     String text = Json.write(document(spec, network, classes, inputColumns, target));
     Path absolute = target.toAbsolutePath().normalize();
+    String cannot = target + ": cannot save the model: ";
+    if (Files.isDirectory(absolute)) {
+      throw new BadInputException(cannot + "it is a directory");
+    }
     Path directory = absolute.getParent();
     Path temporary;
     try {
       temporary = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
-    } catch (NoSuchFileException e) {
-      throw new BadInputException(target + ": cannot save the model: the directory "
-          + directory + " does not exist", e);
     } catch (IOException e) {
-      throw new BadInputException(target + ": cannot save the model: " + e, e);
+      throw new BadInputException(cannot + (!Files.exists(directory)
+          ? "the directory " + directory + " does not exist"
+          : !Files.isDirectory(directory) ? directory + " is not a directory"
+          : "cannot create a file in " + directory + " (" + IoReason.of(e) + ")"), e);
     }
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
@@ -72,7 +76,7 @@ final class ModelFile {
       }
     } catch (IOException e) {
       Files.deleteIfExists(temporary);
-      throw new BadInputException(target + ": cannot save the model: " + e, e);
+      throw new BadInputException(cannot + IoReason.of(e), e);
     }
   }
 }

@@ -165,8 +165,8 @@ final class Spec {
     if (at.get("minDelta").isPresent()) {
       minDelta = at.get("minDelta").number();
       if (minDelta < 0) {
-        throw at.get("minDelta").error("expected at least 0, got " + at.get("minDelta").node()
-            .asText());
+        throw at.get("minDelta").error("expected at least 0, got "
+            + JsonAt.describe(at.get("minDelta").node()));
       }
     }
     boolean restore = !at.get("restoreBestWeights").isPresent()
@@ -181,7 +181,7 @@ final class Spec {
     }
     double limit = at.number();
     if (!(limit > 0)) {
-      throw at.error("expected a positive number, got " + at.node().asText());
+      throw at.error("expected a positive number, got " + JsonAt.describe(at.node()));
     }
     return limit;
   }

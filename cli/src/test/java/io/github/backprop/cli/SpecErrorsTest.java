@@ -2,7 +2,9 @@ package io.github.backprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +60,46 @@ class SpecErrorsTest {
     Path file = Cli.write(dir, "spec.json", Cli.MAZUR + "\n{}");
     String error = Cli.run("gradients", file.toString()).error();
     assertTrue(error.startsWith(file + ":"), error);
+  }
+
+  @Test
+  void twoDocuments_areRejectedWhereTheSecondStarts() {
+    Path file = Cli.write(dir, "spec.json", Cli.MAZUR + "{}");
+    assertEquals(file + ":" + (Cli.MAZUR.lines().count() + 1) + ":1: expected one JSON document,"
+        + " found more JSON after its end", Cli.run("gradients", file.toString()).error());
+  }
+
+  @Test
+  void plusSign_isRejectedAsAJsonRule() {
+    assertEquals(spec() + ":3:12: a number may not start with '+'",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": +7"));
+  }
+
+  @Test
+  void comments_areRejectedAsAJsonRule() {
+    assertEquals(spec() + ":3:14: comments are not allowed in JSON",
+        errorOf("gradients", "\"seed\": 7,", "\"seed\": 7, // lucky"));
+    assertEquals(spec() + ":3:11: comments are not allowed in JSON",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": /* lucky */ 7"));
+  }
+
+  @Test
+  void otherHintsOfTheParser_areLeftOut() {
+    assertEquals(spec() + ":3:4: Illegal character ((CTRL-CHAR, code 30)): only regular white"
+        + " space (\\r, \\n, \\t) is allowed between tokens",
+        errorOf("gradients", "\"seed\": 7", "\u001e\"seed\": 7"));
+  }
+
+  @Test
+  void parserLimits_areNamedWithTheirPlace() {
+    assertEquals(spec() + ":3:1011: nested deeper than 1000 levels",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": " + "[".repeat(1001)));
+    assertEquals(spec() + ":3:1012: a number longer than 1000 digits",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": " + "7".repeat(1001)));
+    assertEquals(spec() + ":3:50006: a field name longer than 50000 characters",
+        errorOf("gradients", "\"seed\": 7", "\"" + "s".repeat(50001) + "\": 7"));
+    assertEquals(spec() + ":3:20000014: a string longer than 20000000 characters",
+        errorOf("gradients", "\"seed\": 7", "\"seed\": \"" + "7".repeat(20000001) + "\""));
   }
 
   @Test
@@ -296,6 +338,14 @@ class SpecErrorsTest {
   }
 
   @Test
+  void unreadableSpec_givesTheSystemsReason() {
+    Path mem = Path.of("/proc/self/mem"); // opens, but reading at offset 0 fails
+    assumeTrue(Files.isReadable(mem));
+    assertEquals(mem + ": cannot read the file (input/output error)",
+        Cli.run("gradients", mem.toString()).error());
+  }
+
+  @Test
   void missingData_forTrainAndGradients_isRejected() {
     String target = ",\n  \"data\": {\"inputs\": [[0.05, 0.10]], \"targets\": [[0.01, 0.99]]}";
     assertEquals(spec() + ": data: missing; train needs data, as in \"data\": {\"inputs\":"
@@ -490,6 +540,38 @@ class SpecErrorsTest {
   void optionWithoutValue_showsUsage() {
     assertEquals("train: --save needs a file; usage: backprop train SPEC [--save FILE]"
         + " [--model FILE] [--checkpoint FILE]", Cli.run("train", "x.json", "--save").error());
+  }
+
+  @Test
+  void emptyOptionValue_isRefusedBeforeItNamesTheCurrentDirectory() {
+    assertEquals("train: --save needs a file name, got an empty one; usage: backprop train SPEC"
+        + " [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "").error());
+    assertEquals("train: --checkpoint needs a file name, got an empty one; usage: backprop train"
+        + " SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--checkpoint", "").error());
+  }
+
+  @Test
+  void optionAsAnotherOptionsValue_isRefused() {
+    assertEquals("train: --save needs a file, found the option --model; usage: backprop train"
+        + " SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "--model", "m.json").error());
+  }
+
+  @Test
+  void optionValueEndingInASlash_isRefusedAsADirectory() {
+    assertEquals("train: --save needs a file, got the directory name m.json/; usage: backprop"
+        + " train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--save", "m.json/").error());
+  }
+
+  @Test
+  void emptyArgument_isRefusedByName() {
+    assertEquals("train: SPEC is empty; usage: backprop train SPEC [--save FILE] [--model FILE]"
+        + " [--checkpoint FILE]", Cli.run("train", "").error());
+    assertEquals("gradients: unexpected empty argument; usage: backprop gradients SPEC",
+        Cli.run("gradients", "a.json", "").error());
   }
 
   @Test

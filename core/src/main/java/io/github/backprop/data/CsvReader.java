@@ -2,9 +2,12 @@ package io.github.backprop.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +39,17 @@ import java.util.Objects;
  * between records are skipped. Every other record must have as many fields as the header, and
  * there must be at least one. Values are kept exactly as written, spaces included.
  *
+ * <p>A record may be at most {@value #MAX_ROW_CHARS} characters long, its line break included, so
+ * that a file that is not CSV text ({@code /dev/zero}, a disk image) is refused instead of
+ * filling the memory with one line.
+ *
  * <p>Errors name the source and the line: {@code iris.csv:7: expected 5 fields as in the header,
  * got 4}. Static methods only; thread-safe.
  */
 public final class CsvReader {
+  /** The most characters a record may hold, its commas and line breaks included. */
+  static final int MAX_ROW_CHARS = 1 << 24;
+
   private CsvReader() {}
 
   /**
@@ -53,9 +63,7 @@ public final class CsvReader {
    */
   public static CsvTable read(Path file) throws IOException {
     Objects.requireNonNull(file, "file");
-    // Files.newBufferedReader reports malformed input rather than silently replacing it with
-    // U+FFFD; Parser.fill adds the path and line that its MalformedInputException lacks.
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader reader = new Utf8Reader(Files.newInputStream(file))) {
       return read(reader, file.toString());
     }
   }
@@ -96,14 +104,7 @@ public final class CsvReader {
             "no such resource on the class path next to " + anchor.getName()
                 + " (names without a leading '/' are relative to its package)");
       }
-      Reader reader =
-          new InputStreamReader(
-              in,
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT));
-      return read(reader, resourceName);
+      return read(new Utf8Reader(in), resourceName);
     }
   }
 
@@ -116,6 +117,9 @@ public final class CsvReader {
     private int limit;
     private int line = 1;
     private int recordLine;
+    /** Characters read so far, and the count at which the current record becomes too long. */
+    private long consumed;
+    private long recordLimit = Long.MAX_VALUE;
 
     Parser(Reader in, String source) {
       this.in = in;
@@ -135,8 +139,9 @@ public final class CsvReader {
         Integer before = seen.putIfAbsent(header[i], i);
         if (before != null) {
           throw new IOException(
-              source + ":" + recordLine + ": column name '" + header[i] + "' appears twice in"
-                  + " the header (fields " + (before + 1) + " and " + (i + 1) + ")");
+              source + ":" + recordLine + ": column name " + CsvTable.quoted(header[i])
+                  + " appears twice in the header (fields " + (before + 1) + " and " + (i + 1)
+                  + ")");
         }
       }
       int headerLine = recordLine;
@@ -164,6 +169,7 @@ public final class CsvReader {
 
     /** The next record's fields, or null at the end; sets {@link #recordLine}. */
     private String[] next() throws IOException {
+      recordLimit = Long.MAX_VALUE; // empty lines belong to no record
       int c = read();
       while (c == '\n' || c == '\r') { // empty lines
         endLine(c);
@@ -173,6 +179,7 @@ public final class CsvReader {
         return null;
       }
       recordLine = line;
+      recordLimit = consumed - 1 + MAX_ROW_CHARS;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       while (true) {
@@ -236,6 +243,11 @@ public final class CsvReader {
       if (pos == limit && !fill()) {
         return -1;
       }
+      if (++consumed > recordLimit) {
+        throw new IOException(
+            source + ":" + recordLine + ": expected a row of at most " + MAX_ROW_CHARS
+                + " characters, found a longer one; is this a CSV text file?");
+      }
       return buf[pos++];
     }
 
@@ -252,9 +264,16 @@ public final class CsvReader {
         do {
           n = in.read(buf, 0, buf.length);
         } while (n == 0);
-      } catch (CharacterCodingException e) {
+      } catch (MalformedUtf8Exception e) {
+        // A CR just read ends its line only once the peek after it has seen no LF, and that
+        // peek is what failed: the bad bytes start the next line.
+        int at = limit > 0 && buf[limit - 1] == '\r' ? line + 1 : line;
         throw new IOException(
-            source + ": not valid UTF-8 text at or after line " + line + " (" + e + ")", e);
+            source + ":" + at + ": expected UTF-8 text, found " + e.getMessage()
+                + " (is the file in another encoding, such as Latin-1 or UTF-16?)", e);
+      } catch (CharacterCodingException e) {
+        // From a caller's reader, which reports a whole buffer at once, lines late.
+        throw new IOException(source + ": not valid text at or after line " + line, e);
       } catch (IOException e) {
         throw new IOException(source + ":" + line + ": could not read: " + e.getMessage(), e);
       }
@@ -264,6 +283,75 @@ public final class CsvReader {
       pos = 0;
       limit = n;
       return true;
+    }
+  }
+
+  /**
+   * Strict UTF-8 decoding that hands out every character before a malformed byte and reports the
+   * byte only on the next read, when the parser has counted every line before it. (An
+   * InputStreamReader reports it for its whole buffer of characters, up to thousands of lines
+   * early.) Reads at least two characters at a time, as the parser does.
+   */
+  private static final class Utf8Reader extends Reader {
+    private final InputStream in;
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private boolean end;
+
+    Utf8Reader(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read(char[] into, int off, int len) throws IOException {
+      CharBuffer out = CharBuffer.wrap(into, off, len);
+      while (true) {
+        CoderResult result = decoder.decode(bytes, out, end);
+        if (out.position() > off) {
+          return out.position() - off; // a malformed byte stays in bytes for the next call
+        }
+        if (result.isError()) {
+          throw new MalformedUtf8Exception(bytes, result.length());
+        }
+        if (end) {
+          return -1;
+        }
+        bytes.compact();
+        int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+        if (n < 0) {
+          end = true;
+        } else {
+          bytes.position(bytes.position() + n);
+        }
+        bytes.flip();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
+  }
+
+  /** Bytes that are not UTF-8; the message shows them: "the byte 0xE9". */
+  private static final class MalformedUtf8Exception extends CharacterCodingException {
+    private final String shown;
+
+    MalformedUtf8Exception(ByteBuffer bytes, int length) {
+      StringBuilder sb = new StringBuilder(length == 1 ? "the byte" : "the bytes");
+      for (int i = 0; i < length; i++) {
+        sb.append(String.format(" 0x%02X", bytes.get(bytes.position() + i)));
+      }
+      shown = sb.toString();
+    }
+
+    @Override
+    public String getMessage() {
+      return shown;
     }
   }
 }

@@ -36,6 +36,11 @@ public final class CsvTable {
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern NON_FINITE =
       Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
+  /** How much of a value, and how many names of a list, a message shows. */
+  private static final int SHOWN_CHARS = 40;
+  private static final int SHOWN_NAMES = 10;
+  /** Longer names get no "did you mean": nobody types them, and the distance takes long. */
+  private static final int SUGGESTED_CHARS = 100;
 
   private final String source;
   private final List<String> columns;
@@ -93,6 +98,7 @@ public final class CsvTable {
    * @param name a header name
    * @return an immutable list of {@code size()} values
    * @throws IllegalArgumentException if there is no such column; the message lists the header
+   *     (its first ten names, if it has more)
    */
   public List<String> column(String name) {
     int c = indexOf(name);
@@ -123,9 +129,9 @@ public final class CsvTable {
    * @return inputs of shape [rows, features] and targets of shape [rows, targets] or
    *     [rows, classes], with the column names and the classes
    * @throws IllegalArgumentException if a target column is unknown (the message lists the
-   *     header), none or all columns are targets, {@code oneHot} is set with several target
-   *     columns, or a value is not a finite number or is an empty label (the message gives
-   *     {@code source:line}, the column, and the value found)
+   *     header, up to ten names), none or all columns are targets, {@code oneHot} is set with
+   *     several target columns, or a value is not a finite number or is an empty label (the
+   *     message gives {@code source:line}, the column, and the value found, long values cut)
    */
   public LabeledDataset toDataset(List<String> targetColumns, boolean oneHot) {
     Objects.requireNonNull(targetColumns, "targetColumns");
@@ -137,7 +143,8 @@ public final class CsvTable {
     for (String name : targetColumns) {
       if (!targetSet.add(indexOf(Objects.requireNonNull(name, "target column name")))) {
         throw new IllegalArgumentException(
-            source + ": target column '" + name + "' is listed twice in " + targetColumns);
+            source + ": target column " + quoted(name) + " is listed twice in the targets "
+                + quoted(targetColumns));
       }
     }
     int[] targets = targetSet.stream().mapToInt(Integer::intValue).toArray();
@@ -156,7 +163,7 @@ public final class CsvTable {
     if (oneHot && targets.length != 1) {
       throw new IllegalArgumentException(
           source + ": oneHot needs exactly one target column holding the class labels, got "
-              + targets.length + ": " + targetColumns);
+              + targets.length + ": " + quoted(targetColumns));
     }
     Tensor inputs = parseColumns(features);
     List<String> featureNames = names(features);
@@ -203,22 +210,22 @@ public final class CsvTable {
       if (Double.isFinite(v)) {
         return v;
       }
-      throw valueError(row, col, "expected a finite number, got '" + raw + "', beyond the"
+      throw valueError(row, col, "expected a finite number, got " + quoted(raw) + ", beyond the"
           + " range of a double");
     }
     if (NON_FINITE.matcher(s).matches()) {
-      throw valueError(row, col, "expected a finite number, got '" + raw + "'");
+      throw valueError(row, col, "expected a finite number, got " + quoted(raw));
     }
     if (s.isEmpty()) {
-      throw valueError(row, col, "expected a number, got an empty field ('" + raw + "');"
+      throw valueError(row, col, "expected a number, got an empty field (" + quoted(raw) + ");"
           + " missing values must be imputed or their rows dropped first");
     }
-    throw valueError(row, col, "expected a number, got '" + raw + "'");
+    throw valueError(row, col, "expected a number, got " + quoted(raw));
   }
 
   private IllegalArgumentException valueError(int row, int col, String what) {
     return new IllegalArgumentException(
-        source + ":" + lines[row] + ": column '" + columns.get(col) + "': " + what);
+        source + ":" + lines[row] + ": column " + quoted(columns.get(col)) + ": " + what);
   }
 
   private List<String> classesOf(int col) {
@@ -227,7 +234,8 @@ public final class CsvTable {
     for (int r = 0; r < rows.size(); r++) {
       String label = rows.get(r)[col];
       if (label.isBlank()) {
-        throw valueError(r, col, "expected a class label, got an empty field ('" + label + "')");
+        throw valueError(r, col, "expected a class label, got an empty field (" + quoted(label)
+            + ")");
       }
       if (distinct.add(label)) {
         allNumeric &= NUMBER.matcher(label.strip()).matches();
@@ -259,13 +267,13 @@ public final class CsvTable {
     }
     StringBuilder message =
         new StringBuilder(source)
-            .append(": no column named '")
-            .append(name)
-            .append("'; the header has ")
+            .append(": no column named ")
+            .append(quoted(name))
+            .append("; the header has ")
             .append(quoted(columns));
     String suggestion = closest(name);
     if (suggestion != null) {
-      message.append(". Did you mean '").append(suggestion).append("'?");
+      message.append(". Did you mean ").append(quoted(suggestion)).append("?");
     }
     throw new IllegalArgumentException(message.toString());
   }
@@ -276,7 +284,9 @@ public final class CsvTable {
     int bestDistance = Integer.MAX_VALUE;
     for (String column : columns) {
       int d =
-          column.equalsIgnoreCase(name.strip()) ? 0 : editDistance(column, name);
+          column.equalsIgnoreCase(name.strip()) ? 0
+              : name.length() > SUGGESTED_CHARS ? Integer.MAX_VALUE
+              : editDistance(column, name);
       if (d < bestDistance) {
         best = column;
         bestDistance = d;
@@ -304,10 +314,27 @@ public final class CsvTable {
     return previous[b.length()];
   }
 
+  /**
+   * A value as a message quotes it: {@code 'x1'}, or for a long one its start and its length,
+   * {@code '11111...' (5000000 characters)}, so that one huge cell cannot make a huge message.
+   */
+  static String quoted(String value) {
+    if (value.length() <= SHOWN_CHARS) {
+      return "'" + value + "'";
+    }
+    int end = Character.isHighSurrogate(value.charAt(SHOWN_CHARS - 1))
+        ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+    return "'" + value.substring(0, end) + "...' (" + value.length() + " characters)";
+  }
+
+  /** Names quoted, the first ten of a longer list and how many more: {@code 'a', 'b'}. */
   private static String quoted(List<String> names) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < names.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append('\'').append(names.get(i)).append('\'');
+    for (int i = 0; i < Math.min(names.size(), SHOWN_NAMES); i++) {
+      sb.append(i == 0 ? "" : ", ").append(quoted(names.get(i)));
+    }
+    if (names.size() > SHOWN_NAMES) {
+      sb.append(" and ").append(names.size() - SHOWN_NAMES).append(" more");
     }
     return sb.toString();
   }

@@ -12,8 +12,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -96,12 +99,20 @@ public final class CheckpointFile {
    *
    * @throws IllegalArgumentException if a name contains whitespace
    * @throws IOException if a value is NaN or infinite (nothing is written: the reader would
-   *     refuse the file), or if writing or renaming fails (the temporary file is removed)
+   *     refuse the file), or if creating, writing or renaming fails (the temporary file is
+   *     removed)
    */
   public static void write(Path file, Checkpoint checkpoint) throws IOException {
     checkFinite(file, checkpoint);
     Path target = file.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    Path temp;
+    try {
+      temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+    } catch (IOException e) {
+      // The JDK's message is the temporary file's name alone, which the caller never chose.
+      throw new IOException(
+          "cannot create a file in " + target.getParent() + " (" + reason(e) + ")", e);
+    }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
               StandardOpenOption.TRUNCATE_EXISTING);
@@ -155,6 +166,18 @@ public final class CheckpointFile {
   private static IOException notFinite(Path file, String what) {
     return new IOException(file + ": cannot save " + what + ", and a checkpoint holds finite"
         + " numbers only (training overflowed; try scaled inputs or a smaller learningRate)");
+  }
+
+  /** The system's reason, which the JDK leaves out of the two commonest failures. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    return e instanceof FileSystemException f && f.getReason() != null
+        ? f.getReason() : e.getMessage();
   }
 
   private static void writeTo(Writer out, Checkpoint c) throws IOException {

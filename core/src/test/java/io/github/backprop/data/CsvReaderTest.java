@@ -4,8 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -155,6 +160,51 @@ class CsvReaderTest {
         "t.csv: no data rows after the header on line 1", parseFails("a,b\n\n").getMessage());
   }
 
+  /** "a\n", then a row of {@code n} characters 'x' and "\n", made as they are read. */
+  private static Reader rowOfLength(int n) {
+    long end = 2L + n + 1;
+    return new Reader() {
+      private long next;
+
+      @Override
+      public int read(char[] into, int off, int len) {
+        int count = (int) Math.min(len, end - next);
+        if (count <= 0) {
+          return -1;
+        }
+        for (int k = 0; k < count; k++, next++) {
+          into[off + k] = next < 2 ? "a\n".charAt((int) next) : next < end - 1 ? 'x' : '\n';
+        }
+        return count;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void read_rowLongerThanTheCap_isRefusedWithItsLine() {
+    IOException e = assertThrows(IOException.class,
+        () -> CsvReader.read(rowOfLength(CsvReader.MAX_ROW_CHARS), "t.csv"));
+    assertEquals("t.csv:2: expected a row of at most 16777216 characters, found a longer one;"
+        + " is this a CSV text file?", e.getMessage());
+  }
+
+  @Test
+  void read_rowAsLongAsTheCap_isRead() throws IOException {
+    CsvTable table = CsvReader.read(rowOfLength(CsvReader.MAX_ROW_CHARS - 1), "t.csv");
+    assertEquals(CsvReader.MAX_ROW_CHARS - 1, table.row(0).get(0).length());
+  }
+
+  @Test
+  void read_repeatedLongColumnName_isShortened() {
+    String name = "x".repeat(100_000);
+    assertEquals("t.csv:1: column name '" + "x".repeat(40) + "...' (100000 characters) appears"
+        + " twice in the header (fields 1 and 2)",
+        parseFails(name + "," + name + "\n1,2\n").getMessage());
+  }
+
   @Test
   void read_missingFile_isNoSuchFileNamingPath() {
     Path missing = dir.resolve("nope.csv");
@@ -162,14 +212,45 @@ class CsvReaderTest {
     assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
   }
 
-  @Test
-  void read_invalidUtf8_messageNamesPath() throws IOException {
+  private IOException readFails(byte[] content) throws IOException {
     Path file = dir.resolve("latin1.csv");
-    Files.write(file, new byte[] {'a', '\n', (byte) 0xE9, '\n'});
-    IOException e = assertThrows(IOException.class, () -> CsvReader.read(file));
-    assertTrue(
-        e.getMessage().startsWith(file + ": not valid UTF-8 text at or after line 1"),
-        e.getMessage());
+    Files.write(file, content);
+    return assertThrows(IOException.class, () -> CsvReader.read(file));
+  }
+
+  @Test
+  void read_invalidUtf8_namesPathLineAndByte() throws IOException {
+    IOException e = readFails(new byte[] {'a', '\n', (byte) 0xE9, '\n'});
+    assertEquals(dir.resolve("latin1.csv") + ":2: expected UTF-8 text, found the byte 0xE9 (is"
+        + " the file in another encoding, such as Latin-1 or UTF-16?)", e.getMessage());
+  }
+
+  @Test
+  void read_invalidUtf8_farIntoTheFile_namesItsExactLine() throws IOException {
+    ByteArrayOutputStream csv = new ByteArrayOutputStream();
+    csv.writeBytes("a,b\n".getBytes(StandardCharsets.US_ASCII));
+    for (int i = 0; i < 3000; i++) { // lines 2 to 6001, two to a record
+      csv.writeBytes("1.25,\"two\r\nlines\"\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    csv.writeBytes(new byte[] {'1', ',', (byte) 0xC3, '(', '\n'});
+    String message = readFails(csv.toByteArray()).getMessage();
+    assertTrue(message.startsWith(dir.resolve("latin1.csv") + ":6002: expected UTF-8 text, found"
+        + " the byte 0xC3"), message);
+  }
+
+  @Test
+  void read_invalidUtf8_rightAfterACarriageReturn_isOnTheNextLine() throws IOException {
+    String message = readFails(new byte[] {'a', '\r', '1', '\r', (byte) 0xFF}).getMessage();
+    assertTrue(message.startsWith(dir.resolve("latin1.csv") + ":3: expected UTF-8 text, found"
+        + " the byte 0xFF"), message);
+  }
+
+  @Test
+  void read_callersReaderFailingToDecode_namesNoExceptionClass() {
+    Reader strict = new InputStreamReader(new ByteArrayInputStream(new byte[] {'a', (byte) 0xE9}),
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT));
+    IOException e = assertThrows(IOException.class, () -> CsvReader.read(strict, "t.csv"));
+    assertEquals("t.csv: not valid text at or after line 1", e.getMessage());
   }
 
   @Test

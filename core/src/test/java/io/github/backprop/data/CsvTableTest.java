@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -214,7 +215,7 @@ class CsvTableTest {
   @Test
   void toDataset_targetListedTwice_rejected() throws IOException {
     assertEquals(
-        "iris.csv: target column 'b' is listed twice in [b, b]",
+        "iris.csv: target column 'b' is listed twice in the targets 'b', 'b'",
         failure(table("a,b,c\n1,2,3\n"), List.of("b", "b"), false));
   }
 
@@ -222,7 +223,7 @@ class CsvTableTest {
   void toDataset_oneHotWithTwoTargets_rejected() throws IOException {
     assertEquals(
         "iris.csv: oneHot needs exactly one target column holding the class labels, got 2:"
-            + " [b, c]",
+            + " 'b', 'c'",
         failure(table("a,b,c\n1,2,3\n"), List.of("b", "c"), true));
   }
 
@@ -233,6 +234,35 @@ class CsvTableTest {
     assertEquals(
         "iris.csv: no column named 'A'; the header has 'a', 'b'. Did you mean 'a'?",
         e.getMessage());
+  }
+
+  @Test
+  void toDataset_hugeCell_isShownByItsStartAndLength() throws IOException {
+    String cell = "1".repeat(4_999_999) + "x";
+    assertEquals("iris.csv:2: column 'a': expected a number, got '" + "1".repeat(40) + "...'"
+        + " (5000000 characters)", failure(table("a,b\n" + cell + ",2\n"), List.of("b"), false));
+  }
+
+  @Test
+  void toDataset_hugeHeader_listsItsFirstTenColumnsAndCountsTheRest() throws IOException {
+    StringBuilder csv = new StringBuilder("c0");
+    for (int c = 1; c < 100_000; c++) {
+      csv.append(",c").append(c);
+    }
+    csv.append('\n').append("1,".repeat(99_999)).append("1\n");
+    assertEquals("iris.csv: no column named 'y'; the header has 'c0', 'c1', 'c2', 'c3', 'c4', 'c5',"
+        + " 'c6', 'c7', 'c8', 'c9' and 99990 more",
+        failure(table(csv.toString()), List.of("y"), false));
+  }
+
+  @Test
+  @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void column_unknownLongName_isShortenedAndGetsNoCostlySuggestion() throws IOException {
+    String column = "n".repeat(200_000);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> table(column + ",b\n1,2\n").column(column + "!"));
+    assertEquals("iris.csv: no column named '" + "n".repeat(40) + "...' (200001 characters); the"
+        + " header has '" + "n".repeat(40) + "...' (200000 characters), 'b'", e.getMessage());
   }
 
   @Test
