@@ -1,5 +1,6 @@
 package io.github.backprop.cli;
 
+import io.github.backprop.internal.Excerpt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class Arguments {
         }
         if (file.endsWith("/")) { // Path.of would drop the slash and write a file named m.json
           throw new BadInputException(name + arg + " needs a file, got the directory name "
-              + Excerpt.of(file) + usage);
+              + file + usage);
         }
         if (values.put(arg, file) != null) {
           throw new BadInputException(name + arg + " is given twice" + usage);
@@ -102,7 +103,7 @@ final class Arguments {
     String b = options.get(other);
     if (a != null && b != null && sameFile(Path.of(a), Path.of(b))) {
       throw new BadInputException(command + ": " + option + " and " + other
-          + " name the same file " + Excerpt.of(a) + "; give each its own" + usage);
+          + " name the same file " + a + "; give each its own" + usage);
     }
   }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backprop.internal.IoReason;
 import io.github.backprop.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package io.github.backprop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.backprop.internal.Excerpt;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -200,7 +201,7 @@ final class JsonAt {
       return "nothing";
     }
     if (n.isTextual()) {
-      return Excerpt.quoted(n.textValue());
+      return Excerpt.quoted(n.textValue(), '"');
     }
     if (n.isArray()) {
       return "an array";

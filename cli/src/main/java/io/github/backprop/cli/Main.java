@@ -89,6 +89,13 @@ public final class Main {
       out.flush();
       err.println(oneLine(e.getMessage()));
       return BAD_INPUT;
+    } catch (OutOfMemoryError e) {
+      // Data or a network larger than the heap: the user's to fix, and nothing to report.
+      out.flush();
+      err.println("out of memory: the data or the network needs more than the "
+          + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB this JVM may use; give it"
+          + " more (java -Xmx8g -jar ...) or use a smaller network or data set");
+      return BAD_INPUT;
     } catch (Exception e) {
       out.flush();
       err.println("internal error (please report it): " + oneLine(String.valueOf(e)));

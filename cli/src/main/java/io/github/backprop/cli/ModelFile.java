@@ -2,6 +2,7 @@ package io.github.backprop.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.backprop.internal.IoReason;
 import io.github.backprop.nn.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.CsvReader;
 import io.github.backprop.data.CsvTable;
+import io.github.backprop.internal.Excerpt;
 import io.github.backprop.nn.Network;
 import io.github.backprop.tensor.Tensor;
 import java.io.IOException;
@@ -174,8 +175,8 @@ final class PredictCommand implements Command {
         double v = NUMBER.matcher(value).matches() ? Double.parseDouble(value) : Double.NaN;
         if (!Double.isFinite(v)) {
           throw new BadInputException(file + ":" + table.lineOf(r) + ": column '"
-              + table.columns().get(columns.get(j)) + "': expected a finite number, got '"
-              + row.get(columns.get(j)) + "'");
+              + Excerpt.of(table.columns().get(columns.get(j))) + "': expected a finite number,"
+              + " got '" + Excerpt.of(row.get(columns.get(j))) + "'");
         }
         x.set(r, j, v);
       }

@@ -3,6 +3,7 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.Dataset;
+import io.github.backprop.internal.IoReason;
 import io.github.backprop.internal.Plural;
 import io.github.backprop.nn.Network;
 import io.github.backprop.train.Checkpoint;
@@ -68,6 +69,9 @@ final class TrainCommand implements Command {
   public void run(List<String> args, Context context) throws IOException {
     Arguments a = Arguments.parse(this, args, List.of("SPEC"), Set.of("--save", "--model",
         "--checkpoint"));
+    // The model would overwrite the checkpoint, or the checkpoint the model being read.
+    a.requireDifferentFiles("--checkpoint", "--save");
+    a.requireDifferentFiles("--checkpoint", "--model");
     Spec spec = Spec.read(Path.of(a.positional(0)), context.components());
     NetworkSpec networkSpec;
     Network network;
@@ -94,10 +98,6 @@ final class TrainCommand implements Command {
     String checkpointFile = a.option("--checkpoint");
     Path checkpoint = checkpointFile == null ? null : Path.of(checkpointFile);
     String saveFile = a.option("--save");
-    if (checkpoint != null && saveFile != null && sameFile(checkpoint, Path.of(saveFile))) {
-      throw new BadInputException("train: --save and --checkpoint both name " + saveFile
-          + "; the model would overwrite the checkpoint, so give them different files");
-    }
     int initialEpoch = checkpoint == null ? 0 : resume(checkpoint, spec, network, optimizer);
     ObjectNode result;
     try {
@@ -116,10 +116,6 @@ final class TrainCommand implements Command {
       ModelFile.save(Path.of(saveFile), spec, network, data.classes(), data.inputColumns());
     }
     context.out().print(Json.write(result));
-  }
-
-  private static boolean sameFile(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
   }
 
   /**
@@ -141,8 +137,11 @@ final class TrainCommand implements Command {
       saved = CheckpointFile.read(file);
     } catch (IOException e) {
       String message = e.getMessage();
-      throw new BadInputException(message != null && message.startsWith(file.toString())
-          ? message : file + ": cannot read the checkpoint: " + e, e);
+      if (message != null && message.startsWith(file.toString())) {
+        throw new BadInputException(message, e);
+      }
+      throw new BadInputException(file + ": cannot read the checkpoint: " + (Files.isDirectory(file)
+          ? "it is a directory" : IoReason.of(e)), e);
     }
     Spec.Training settings = spec.training();
     if (settings.earlyStopping() != null) {

@@ -1,6 +1,7 @@
 package io.github.backprop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -61,6 +62,22 @@ class MainTest {
     assertTrue(text.startsWith("internal error (please report it): "
         + "java.lang.IllegalStateException: broken injector"), text);
     assertTrue(text.contains("\tat "), "stack trace expected: " + text);
+  }
+
+  @Test
+  void outOfMemory_isOneLineSayingWhatToDo_notAnInternalError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Path spec = Cli.write(dir, "spec.json", Cli.MAZUR);
+    int status = new Main(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }).run(new String[] {"gradients", spec.toString()},
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(Main.BAD_INPUT, status);
+    String text = err.toString(StandardCharsets.UTF_8).strip();
+    assertTrue(text.startsWith("out of memory: the data or the network needs more than the "),
+        text);
+    assertFalse(text.contains("\n") || text.contains("\tat "), text);
   }
 
   @Test

@@ -169,10 +169,11 @@ class TrainCheckpointTest {
   @Test
   void saveAndCheckpointNamingOneFile_isRejectedBeforeTraining() {
     Path file = dir.resolve("out.json");
-    assertEquals("train: --save and --checkpoint both name " + file + "; the model would"
-        + " overwrite the checkpoint, so give them different files",
-        Cli.run("train", spec("two.json", 2).toString(), "--checkpoint",
-            dir.resolve("sub/../out.json").toString(), "--save", file.toString()).error());
+    String checkpoint = dir.resolve("sub/../out.json").toString();
+    String error = Cli.run("train", spec("two.json", 2).toString(), "--checkpoint", checkpoint,
+        "--save", file.toString()).error();
+    assertTrue(error.startsWith("train: --checkpoint and --save name the same file " + checkpoint
+        + "; give each its own"), error);
     assertFalse(Files.exists(file));
   }
 

@@ -1,5 +1,6 @@
 package io.github.backprop.data;
 
+import io.github.backprop.internal.Excerpt;
 import io.github.backprop.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,6 @@ public final class CsvTable {
   private static final Pattern NON_FINITE =
       Pattern.compile("[+-]?(nan|inf|infinity)", Pattern.CASE_INSENSITIVE);
   /** How much of a value, and how many names of a list, a message shows. */
-  private static final int SHOWN_CHARS = 40;
   private static final int SHOWN_NAMES = 10;
   /** Longer names get no "did you mean": nobody types them, and the distance takes long. */
   private static final int SUGGESTED_CHARS = 100;
@@ -314,17 +314,9 @@ public final class CsvTable {
     return previous[b.length()];
   }
 
-  /**
-   * A value as a message quotes it: {@code 'x1'}, or for a long one its start and its length,
-   * {@code '11111...' (5000000 characters)}, so that one huge cell cannot make a huge message.
-   */
+  /** A value as a message quotes it: {@code 'x1'}, cut short if long (see {@link Excerpt}). */
   static String quoted(String value) {
-    if (value.length() <= SHOWN_CHARS) {
-      return "'" + value + "'";
-    }
-    int end = Character.isHighSurrogate(value.charAt(SHOWN_CHARS - 1))
-        ? SHOWN_CHARS - 1 : SHOWN_CHARS;
-    return "'" + value.substring(0, end) + "...' (" + value.length() + " characters)";
+    return Excerpt.quoted(value, '\'');
   }
 
   /** Names quoted, the first ten of a longer list and how many more: {@code 'a', 'b'}. */

@@ -1,5 +1,7 @@
 package io.github.backprop.train;
 
+import io.github.backprop.internal.Excerpt;
+import io.github.backprop.internal.IoReason;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.Tensor;
 import java.io.BufferedWriter;
@@ -12,11 +14,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -111,7 +110,7 @@ public final class CheckpointFile {
     } catch (IOException e) {
       // The JDK's message is the temporary file's name alone, which the caller never chose.
       throw new IOException(
-          "cannot create a file in " + target.getParent() + " (" + reason(e) + ")", e);
+          "cannot create a file in " + target.getParent() + " (" + IoReason.of(e) + ")", e);
     }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -168,17 +167,6 @@ public final class CheckpointFile {
         + " numbers only (training overflowed; try scaled inputs or a smaller learningRate)");
   }
 
-  /** The system's reason, which the JDK leaves out of the two commonest failures. */
-  private static String reason(IOException e) {
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof NoSuchFileException) {
-      return "no such file or directory";
-    }
-    return e instanceof FileSystemException f && f.getReason() != null
-        ? f.getReason() : e.getMessage();
-  }
 
   private static void writeTo(Writer out, Checkpoint c) throws IOException {
     out.write(MAGIC + " " + VERSION + "\n");
@@ -333,10 +321,7 @@ public final class CheckpointFile {
 
   /** A token in quotes, cut short if long: a fuzzed file may hold one of a million characters. */
   private static String quoted(String token) {
-    if (token.length() > SHOWN_CHARS) {
-      return "\"" + token.substring(0, SHOWN_CHARS) + "...\" (" + token.length() + " characters)";
-    }
-    return "\"" + token + "\"";
+    return Excerpt.quoted(token, '"');
   }
 
   /** Whitespace-separated tokens with the line each came from. */

@@ -1,4 +1,4 @@
-package io.github.backprop.cli;
+package io.github.backprop.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

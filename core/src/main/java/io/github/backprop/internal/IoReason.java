@@ -1,4 +1,4 @@
-package io.github.backprop.cli;
+package io.github.backprop.internal;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -12,14 +12,14 @@ import java.nio.file.NoSuchFileException;
  * directory". The JDK's own messages name the exception class or a temporary file, or are just
  * the path.
  */
-final class IoReason {
+public final class IoReason {
   private IoReason() {}
 
   /**
    * The operating system's reason, or the failure's kind for the exceptions that the JDK makes
    * without one (their message is only the path).
    */
-  static String of(IOException e) {
+  public static String of(IOException e) {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
