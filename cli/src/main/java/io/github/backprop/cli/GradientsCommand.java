@@ -3,7 +3,6 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.data.Dataset;
-import io.github.backprop.kernels.Elementwise;
 import io.github.backprop.nn.Dense;
 import io.github.backprop.nn.Network;
 import io.github.backprop.nn.Parameter;
@@ -58,7 +57,7 @@ final class GradientsCommand implements Command {
     for (int l = 0; l < network.layers().size(); l++) {
       Dense layer = network.layers().get(l);
       for (Parameter p : List.of(layer.weights(), layer.bias())) {
-        if (!Elementwise.allFinite(p.grad().data(), 0, p.grad().size())) {
+        if (p.grad().firstNonFinite() >= 0) {
           throw spec.notFinite("the gradient in network.layers[" + l + "]."
               + (p == layer.weights() ? "weights" : "bias") + " is not finite");
         }

@@ -71,14 +71,12 @@ final class PredictCommand implements Command {
           + " the model's network.inputs is " + network.inputs());
     }
     Tensor y = network.predict(x);
-    for (int r = 0; r < y.rows(); r++) {
-      for (double v : y.row(r)) {
-        if (!Double.isFinite(v)) {
-          throw new BadInputException(inputName(input) + ": row " + (r + 1) + ": the model's"
-              + " outputs are " + Arrays.toString(y.row(r)) + ", which are not all finite"
-              + " numbers (the input is far outside what the model was trained on?)");
-        }
-      }
+    int bad = y.firstNonFinite();
+    if (bad >= 0) {
+      int r = bad / y.cols();
+      throw new BadInputException(inputName(input) + ": row " + (r + 1) + ": the model's"
+          + " outputs are " + Arrays.toString(y.row(r)) + ", which are not all finite"
+          + " numbers (the input is far outside what the model was trained on?)");
     }
     ObjectNode out = Json.object();
     out.set("outputs", Json.array(y));

@@ -27,10 +27,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]}: trains the spec's network on its data and
- * prints {@code {"initialLoss": L0, "history": [{"epoch": 1, "loss": L1}, ...], "finalLoss": Ln,
- * "network": {...}}}, where every loss is the mean over all of the training data (each epoch's
- * after that epoch's updates). With validation data, each epoch also reports
+ * {@code train SPEC [--save FILE] [--model FILE] [--checkpoint FILE]}: trains the spec's network
+ * on its data and prints {@code {"initialLoss": L0, "history": [{"epoch": 1, "loss": L1}, ...],
+ * "finalLoss": Ln, "network": {...}}}, where every loss is the mean over all of the training
+ * data (each epoch's after that epoch's updates). With validation data, each epoch also reports
  * {@code validationLoss}, and {@code validationAccuracy} when the targets are classes. With
  * early stopping, {@code "earlyStopping": {"stopped": ..., "bestEpoch": ...}} tells how it
  * ended, and when the best epoch's weights are put back, {@code finalLoss} and the network are
@@ -140,8 +140,8 @@ final class TrainCommand implements Command {
       if (message != null && message.startsWith(file.toString())) {
         throw new BadInputException(message, e);
       }
-      throw new BadInputException(file + ": cannot read the checkpoint: " + (Files.isDirectory(file)
-          ? "it is a directory" : IoReason.of(e)), e);
+      throw new BadInputException(file + ": cannot read the checkpoint: "
+          + (Files.isDirectory(file) ? "it is a directory" : IoReason.of(e)), e);
     }
     Spec.Training settings = spec.training();
     if (settings.earlyStopping() != null) {

@@ -533,7 +533,8 @@ class SpecErrorsTest {
   @Test
   void unknownOption_showsUsage() {
     assertEquals("train: unknown option --sav; usage: backprop train SPEC [--save FILE]"
-        + " [--model FILE] [--checkpoint FILE]", Cli.run("train", "x.json", "--sav", "m.json").error());
+        + " [--model FILE] [--checkpoint FILE]",
+        Cli.run("train", "x.json", "--sav", "m.json").error());
   }
 
   @Test
