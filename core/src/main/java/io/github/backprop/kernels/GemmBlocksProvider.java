@@ -68,8 +68,9 @@ final class GemmBlocksProvider {
   }
 
   /**
-   * The Vector API blocks, or null when the module is not readable or the machine's vectors
-   * are too narrow for them to pay.
+   * The Vector API blocks, with their kernels and the finite scan that goes with them already
+   * compiled by the JIT (see {@link JitWarmUp}), or null when the module is not readable or the
+   * machine's vectors are too narrow for them to pay.
    */
   static GemmBlocks vectorApi() {
     if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
@@ -77,7 +78,12 @@ final class GemmBlocksProvider {
     }
     // Touching VectorApiBlocks only now keeps the JVMs without the module from linking it.
     try {
-      return VectorApiBlocks.usable() ? new VectorApiBlocks() : null;
+      if (!VectorApiBlocks.usable()) {
+        return null;
+      }
+      VectorApiBlocks.warmUp();
+      VectorApiFiniteScan.warmUp();
+      return new VectorApiBlocks();
     } catch (LinkageError | RuntimeException e) {
       // An incubator API this class was not compiled against: the plain loops still work.
       System.err.println("WARNING: the Vector API gemm cannot run on this JVM (" + e

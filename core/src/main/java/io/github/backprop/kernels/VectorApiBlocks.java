@@ -61,6 +61,43 @@ final class VectorApiBlocks implements GemmBlocks {
     final double[] tile = new double[MR * NR];
   }
 
+  /** Calls of each kernel per warm-up round. */
+  private static final int WARM_UP_CALLS = 100;
+
+  /** Whether {@link #warmUp} has run to its end. */
+  private static volatile boolean warm;
+
+  /**
+   * Has the JIT compile the micro-kernels before a real block reaches them (see {@link
+   * JitWarmUp}): one-step calls, alternately loading and overwriting the tile, so that C2 sees
+   * both and none deoptimizes on the first real block. Runs once per JVM; later calls return at
+   * once.
+   *
+   * <p>Call it only after this class is initialised: in its static initialiser the species is
+   * not yet a constant to C2, and the kernels it compiles box every vector.
+   */
+  static void warmUp() {
+    if (warm) {
+      return;
+    }
+    double[] xp = new double[MR];
+    double[] y = new double[NR];
+    double[] c = new double[MR * NR];
+    JitWarmUp.untilCompiled(() -> {
+      for (int i = 0; i < WARM_UP_CALLS; i++) {
+        boolean load = (i & 1) == 0;
+        if (MR == 8) {
+          kernel8x3(1, xp, 0, y, 0, NR, c, 0, NR, load);
+          kernel8x2(1, xp, 0, y, 0, NR, c, 0, NR, load);
+          kernel8x1(1, xp, 0, y, 0, NR, c, 0, NR, load);
+        } else {
+          kernel6x2(1, xp, 0, y, 0, NR, c, 0, NR, load);
+        }
+      }
+    }, JitWarmUp.MAX_NANOS);
+    warm = true;
+  }
+
   /** Whether the preferred vector shape is wide enough to beat the auto-vectorised loops. */
   static boolean usable() {
     return LANES >= 4;

@@ -11,7 +11,30 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorApiFiniteScan {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
+  /** Whether {@link #warmUp} has run to its end. */
+  private static volatile boolean warm;
+
   private VectorApiFiniteScan() {}
+
+  /**
+   * Has the JIT compile {@link #allFinite} before a real scan reaches it (see {@link
+   * JitWarmUp}), on a few vectors and a scalar tail, so that C2 sees both loops run. Runs once per
+   * JVM; later calls return at once.
+   */
+  static void warmUp() {
+    if (warm) {
+      return;
+    }
+    double[] a = new double[2 * SPECIES.length() + 3];
+    JitWarmUp.untilCompiled(() -> {
+      for (int i = 0; i < 100; i++) {
+        if (!allFinite(a, 0, a.length)) {
+          throw new AssertionError("zeros scanned as not finite");
+        }
+      }
+    }, JitWarmUp.MAX_NANOS);
+    warm = true;
+  }
 
   /**
    * Adds {@code x - x} over the range: +0 for every finite x, NaN for an infinity or a NaN, and

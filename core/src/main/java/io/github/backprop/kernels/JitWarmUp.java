@@ -1,0 +1,75 @@
+package io.github.backprop.kernels;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Runs Vector API code on tiny inputs until the JIT has compiled it, before real work reaches
+ * it.
+ *
+ * <p>Until C2 compiles a method, every Vector API operation in it allocates a vector object
+ * (the interpreter and C1 do not keep vectors in registers), and C2 compiles a method only after
+ * thousands of calls. On full-size blocks those first calls make garbage by the gigabyte, which
+ * grows the heap for the rest of the run: on mnist-mlp, 0.6 to 1 GB through the first epoch,
+ * which took the run's peak heap from its 383 MB of live data to 580-940 MB. One-step calls make
+ * the same compilations happen for a fraction of that garbage.
+ */
+final class JitWarmUp {
+  /** Allocation per round, in bytes, under which the round's code counts as compiled. */
+  static final long COMPILED_BELOW = 1024;
+
+  /**
+   * Longest warm-up, in nanoseconds. It takes about 0.3 s on a 2-core machine; the limit ends it
+   * on a JVM that never compiles (C1 only, or interpreted).
+   */
+  static final long MAX_NANOS = 1_500_000_000L;
+
+  private JitWarmUp() {}
+
+  /**
+   * Runs {@code round} until one run of it allocates less than {@link #COMPILED_BELOW} bytes on
+   * this thread, or until {@code maxNanos} have passed. Returns at once on a JVM that cannot
+   * count allocated bytes per thread or has no JIT compiler.
+   *
+   * @param round calls of the code to compile: enough (say a hundred) that the JIT sees them as
+   *     hot, each on inputs small enough to allocate little while interpreted
+   * @param maxNanos time after which to give up
+   * @return the number of rounds run
+   */
+  static int untilCompiled(Runnable round, long maxNanos) {
+    com.sun.management.ThreadMXBean allocations = allocationCounter();
+    if (allocations == null) {
+      return 0;
+    }
+    long start = System.nanoTime();
+    int rounds = 0;
+    while (true) {
+      long before = allocations.getCurrentThreadAllocatedBytes();
+      round.run();
+      rounds++;
+      long allocated = allocations.getCurrentThreadAllocatedBytes() - before;
+      if (allocated < COMPILED_BELOW || System.nanoTime() - start >= maxNanos) {
+        return rounds;
+      }
+    }
+  }
+
+  /**
+   * HotSpot's per-thread allocation counter, or null where it is missing or switched off, or
+   * where there is no JIT compiler to wait for.
+   */
+  private static com.sun.management.ThreadMXBean allocationCounter() {
+    try {
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      if (ManagementFactory.getCompilationMXBean() != null
+          && threads instanceof com.sun.management.ThreadMXBean counter
+          && counter.isThreadAllocatedMemorySupported()
+          && counter.isThreadAllocatedMemoryEnabled()) {
+        return counter;
+      }
+    } catch (LinkageError e) {
+      // A runtime image without the management modules: run without a warm-up.
+    }
+    return null;
+  }
+}
