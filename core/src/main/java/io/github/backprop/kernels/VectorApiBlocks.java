@@ -73,6 +73,9 @@ final class VectorApiBlocks implements GemmBlocks {
    * both and none deoptimizes on the first real block. Runs once per JVM; later calls return at
    * once.
    *
+   * <p>Deeper calls would show C2 a truer depth loop: with 8 steps, mnist-mlp ran 1-2% faster on
+   * one thread (the same on two), for about 100 MB more garbage.
+   *
    * <p>Call it only after this class is initialised: in its static initialiser the species is
    * not yet a constant to C2, and the kernels it compiles box every vector.
    */
