@@ -229,7 +229,9 @@ final class TrainCommand implements Command {
       if (checkpoint == null) {
         throw e;
       }
-      throw new BadInputException(checkpoint + ": " + e.getMessage(), e);
+      // Some of the writer's reasons name the file already: name it once, first.
+      String reason = e.getMessage().replace(checkpoint + ": ", "");
+      throw new BadInputException(checkpoint + ": " + reason, e);
     }
     // The network's last weights are the last epoch's, or the best epoch's if they were put back.
     int finalEpoch = history.size();

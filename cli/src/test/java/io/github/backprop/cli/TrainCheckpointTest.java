@@ -54,6 +54,27 @@ class TrainCheckpointTest {
   }
 
   @Test
+  void optimizerStateThatOverflowed_isNotSaved_andTheErrorNamesTheFileOnce() {
+    // Inputs of 1e155 keep the loss and gradients finite, but Adam's squared gradient overflows.
+    Path overflow = Cli.write(dir, "overflow.json", """
+        {"format": 1, "seed": 3,
+         "network": {"inputs": 1, "layers": [{"units": 2, "activation": "softmax"}]},
+         "loss": "cross_entropy",
+         "optimizer": {"name": "adam", "learningRate": 0.001},
+         "data": {"inputs": [[1e155], [-1e155]], "targets": [[1, 0], [0, 1]]},
+         "training": {"epochs": 1, "batchSize": 2}}
+        """);
+    Path checkpoint = dir.resolve("run.ckpt");
+
+    String error = train(overflow, checkpoint);
+
+    assertEquals(checkpoint + ": checkpoint after epoch 1 failed: cannot save exp_avg_sq of"
+        + " layers[0].weights: element 0 is Infinity, and a checkpoint holds finite numbers only"
+        + " (training overflowed; try scaled inputs or a smaller learningRate)", error);
+    assertFalse(Files.exists(checkpoint));
+  }
+
+  @Test
   void resumedRun_endsWithTheBitsOfARunThatNeverStopped() {
     JsonNode unbroken = Cli.run("train", spec("four.json", 4).toString()).json();
     Path checkpoint = dir.resolve("run.ckpt");

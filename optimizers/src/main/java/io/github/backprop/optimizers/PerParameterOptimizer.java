@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Base of the stock optimizers: a learning rate, a step count, and per parameter a few arrays
@@ -188,6 +189,16 @@ abstract class PerParameterOptimizer implements Optimizer {
     if (!state.optimizer().equals(name)) {
       throw new IllegalArgumentException(
           name + ": cannot restore a state saved by optimizer \"" + state.optimizer() + "\"");
+    }
+    OptimizerState.Builder exported = OptimizerState.builder(name).scalar(STEP, 0);
+    exportScalars(exported);
+    Set<String> kept = exported.build().scalars().keySet();
+    List<String> unknown = new ArrayList<>(state.scalars().keySet());
+    unknown.removeAll(kept);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(name + ": restored state has scalars "
+          + state.scalars().keySet() + ", but this " + name + " keeps " + kept
+          + " (saved by another version or with other settings?)");
     }
     double saved = state.scalar(STEP);
     if (!(saved >= 0) || saved != Math.rint(saved)) {

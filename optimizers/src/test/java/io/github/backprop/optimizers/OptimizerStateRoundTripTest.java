@@ -176,6 +176,25 @@ class OptimizerStateRoundTripTest {
   }
 
   @Test
+  void restore_unknownScalar_rejectedNamingTheOnesKept() {
+    Optimizer nadam = Optimizers.nadam(0.01);
+    nadam.step(Steps.parameters());
+    OptimizerState before = nadam.state();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> nadam.restore(OptimizerState.builder("nadam").scalar("step", 1)
+            .scalar("mu_product", 0.9).scalar("lr", 0.01).build()));
+    assertEquals("nadam: restored state has scalars [step, mu_product, lr], but this nadam keeps"
+        + " [step, mu_product] (saved by another version or with other settings?)",
+        e.getMessage());
+    assertEquals(before, nadam.state(), "a rejected state changes nothing");
+    IllegalArgumentException sgd = assertThrows(IllegalArgumentException.class,
+        () -> Optimizers.sgd(0.1).restore(OptimizerState.builder("sgd").scalar("step", 0)
+            .scalar("momentum", 0.9).build()));
+    assertEquals("sgd: restored state has scalars [step, momentum], but this sgd keeps [step]"
+        + " (saved by another version or with other settings?)", sgd.getMessage());
+  }
+
+  @Test
   void restore_negativeOrFractionalStep_rejected() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> Optimizers.adam(0.1).restore(
