@@ -17,6 +17,9 @@ import java.util.concurrent.locks.LockSupport;
  * garbage: the peak is then 447-465 MB.
  */
 final class JitWarmUp {
+  /** Calls per round: enough that a round of compiled code allocates nothing measurable. */
+  static final int CALLS_PER_ROUND = 100;
+
   /** Allocation per round, in bytes, under which the round's code counts as compiled. */
   static final long COMPILED_BELOW = 1024;
 
@@ -42,8 +45,8 @@ final class JitWarmUp {
    * have passed. Returns at once on a JVM that cannot count allocated bytes per thread or has
    * no JIT compiler.
    *
-   * @param round calls of the code to compile: enough (say a hundred) that the JIT sees them as
-   *     hot, each on inputs small enough to allocate little while interpreted
+   * @param round {@link #CALLS_PER_ROUND} calls of the code to compile, each on inputs small
+   *     enough to allocate little while interpreted
    * @param maxNanos time after which to give up
    * @return the number of rounds run
    */

@@ -61,9 +61,6 @@ final class VectorApiBlocks implements GemmBlocks {
     final double[] tile = new double[MR * NR];
   }
 
-  /** Calls of each kernel per warm-up round. */
-  private static final int WARM_UP_CALLS = 100;
-
   /** Whether {@link #warmUp} has run to its end. */
   private static volatile boolean warm;
 
@@ -87,7 +84,7 @@ final class VectorApiBlocks implements GemmBlocks {
     double[] y = new double[NR];
     double[] c = new double[MR * NR];
     JitWarmUp.untilCompiled(() -> {
-      for (int i = 0; i < WARM_UP_CALLS; i++) {
+      for (int i = 0; i < JitWarmUp.CALLS_PER_ROUND; i++) {
         boolean load = (i & 1) == 0;
         if (MR == 8) {
           kernel8x3(1, xp, 0, y, 0, NR, c, 0, NR, load);

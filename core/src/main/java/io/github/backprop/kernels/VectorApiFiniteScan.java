@@ -27,7 +27,7 @@ final class VectorApiFiniteScan {
     }
     double[] a = new double[2 * SPECIES.length() + 3];
     JitWarmUp.untilCompiled(() -> {
-      for (int i = 0; i < 100; i++) {
+      for (int i = 0; i < JitWarmUp.CALLS_PER_ROUND; i++) {
         if (!allFinite(a, 0, a.length)) {
           throw new AssertionError("zeros scanned as not finite");
         }
