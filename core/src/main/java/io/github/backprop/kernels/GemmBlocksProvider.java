@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * Chooses the gemm blocks at class-load time, as Apache Lucene chooses its vectorised code: the
- * Vector API blocks when the JVM can run them well, else the plain Java loops. JDK 17 without
- * flags always gets the plain loops.
+ * Vector API blocks when the JVM can run them well (the module is readable, vectors are at least
+ * 256 bits wide, and C2 compiles), else the plain Java loops. JDK 17 without flags always gets
+ * the plain loops.
  *
  * <p>The Vector API is an incubator module, readable only when the JVM is started with {@code
  * --add-modules jdk.incubator.vector}. The system property {@code backprop.gemm} ({@code
@@ -52,7 +53,8 @@ final class GemmBlocksProvider {
         if (required == null) {
           throw new IllegalArgumentException("-D" + PROPERTY + "=vector-api needs the JVM "
               + "started with --add-modules " + VECTOR_MODULE + " on a machine with vectors of"
-              + " at least 256 bits");
+              + " at least 256 bits, and its C2 compiler (not -Xint or -XX:TieredStopAtLevel"
+              + " below 4)");
         }
         return required;
       default:
@@ -69,11 +71,11 @@ final class GemmBlocksProvider {
 
   /**
    * The Vector API blocks, with their kernels and the finite scan that goes with them already
-   * compiled by the JIT (see {@link JitWarmUp}), or null when the module is not readable or the
-   * machine's vectors are too narrow for them to pay.
+   * compiled by the JIT (see {@link JitWarmUp}), or null when the module is not readable, the
+   * machine's vectors are too narrow for them to pay, or the JVM runs without C2.
    */
   static GemmBlocks vectorApi() {
-    if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty()) {
+    if (ModuleLayer.boot().findModule(VECTOR_MODULE).isEmpty() || !JitWarmUp.c2Compiles()) {
       return null;
     }
     // Touching VectorApiBlocks only now keeps the JVMs without the module from linking it.

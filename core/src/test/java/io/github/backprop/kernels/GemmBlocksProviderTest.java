@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,29 @@ class GemmBlocksProviderTest {
     String bits = System.getProperty("backprop.test.vectorBits");
     Assumptions.assumeTrue(bits != null, "not the 256-bit run");
     assertEquals("vector-api-" + bits, GemmBlocksProvider.fastest().name());
+  }
+
+  @Test
+  void withoutC2_theVectorApiModuleStillGetsThePlainLoops() throws Exception {
+    Assumptions.assumeTrue(VECTOR_READABLE && VectorApiBlocks.usable(),
+        "not the Vector API run");
+    // C1 boxes every vector: Vector API code there runs about 20 times slower than plain loops.
+    assertEquals("java-loops", implementationInChildJvm("-XX:TieredStopAtLevel=1"));
+    assertEquals("java-loops", implementationInChildJvm("-Xint"));
+    assertTrue(implementationInChildJvm("-XX:-TieredCompilation").startsWith("vector-api-"));
+  }
+
+  /** Gemm.implementation() in a JVM started with the Vector API module and {@code flag}. */
+  private static String implementationInChildJvm(String flag) throws Exception {
+    Process child = new ProcessBuilder(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), flag,
+        "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"),
+        PrintImplementation.class.getName())
+        .redirectError(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, child.waitFor(), "child JVM with " + flag + " printed: " + out);
+    return out.strip();
   }
 
   @Test
