@@ -15,7 +15,7 @@ import java.util.concurrent.locks.LockSupport;
  * grows the heap for the rest of the run: on mnist-mlp, 0.6 to 1 GB through the first epoch,
  * which took the run's peak heap from its 383 MB of live data to 580-940 MB. One-step calls,
  * with pauses for the compiler, make the same compilations happen for a fraction of that
- * garbage: the peak is then 447-465 MB.
+ * garbage: the peak is then 445-475 MB.
  */
 final class JitWarmUp {
   /** Calls per round: enough that a round of compiled code allocates nothing measurable. */
@@ -34,7 +34,7 @@ final class JitWarmUp {
    * Pause between rounds, in nanoseconds. The compiler threads share the cores with the
    * warm-up: pausing lets them work through their queue, and C2 then compiles after fewer
    * calls. On mnist-mlp (2 cores) the kernels needed about 110 rounds instead of 300, and the
-   * run's peak heap fell from 533-569 MB to 447-465 MB, for about the same time.
+   * run's peak heap fell from 533-569 MB to 445-475 MB, for about the same time.
    */
   static final long PAUSE_NANOS = 1_000_000L;
 
