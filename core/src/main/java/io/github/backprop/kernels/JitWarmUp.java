@@ -43,8 +43,9 @@ final class JitWarmUp {
   /**
    * Runs {@code round}, with a {@link #PAUSE_NANOS} pause after each run, until one run of it
    * allocates less than {@link #COMPILED_BELOW} bytes on this thread, or until {@code maxNanos}
-   * have passed. Returns at once on a JVM that cannot count allocated bytes per thread or has
-   * no JIT compiler.
+   * have passed. Returns at once on a JVM that cannot count allocated bytes per thread. Call it
+   * only where {@link #c2Compiles}: without C2 the rounds never stop allocating, and it runs to
+   * {@code maxNanos}.
    *
    * @param round {@link #CALLS_PER_ROUND} calls of the code to compile, each on inputs small
    *     enough to allocate little while interpreted
@@ -70,15 +71,11 @@ final class JitWarmUp {
     }
   }
 
-  /**
-   * HotSpot's per-thread allocation counter, or null where it is missing or switched off, or
-   * where no C2 compiler will ever stop the code allocating.
-   */
+  /** HotSpot's per-thread allocation counter, or null where it is missing or switched off. */
   private static com.sun.management.ThreadMXBean allocationCounter() {
     try {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      if (c2Compiles()
-          && threads instanceof com.sun.management.ThreadMXBean counter
+      if (threads instanceof com.sun.management.ThreadMXBean counter
           && counter.isThreadAllocatedMemorySupported()
           && counter.isThreadAllocatedMemoryEnabled()) {
         return counter;

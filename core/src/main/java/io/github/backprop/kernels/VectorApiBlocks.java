@@ -61,14 +61,11 @@ final class VectorApiBlocks implements GemmBlocks {
     final double[] tile = new double[MR * NR];
   }
 
-  /** Whether {@link #warmUp} has run to its end. */
-  private static volatile boolean warm;
-
   /**
    * Has the JIT compile the micro-kernels before a real block reaches them (see {@link
    * JitWarmUp}): one-step calls, alternately loading and overwriting the tile, so that C2 sees
-   * both and none deoptimizes on the first real block. Runs once per JVM; later calls return at
-   * once.
+   * both and none deoptimizes on the first real block. Once compiled, a call costs one round of
+   * one-step calls.
    *
    * <p>Deeper calls would show C2 a truer depth loop: with 8 steps, mnist-mlp ran 1-2% faster on
    * one thread (the same on two), for about 100 MB more garbage.
@@ -77,9 +74,6 @@ final class VectorApiBlocks implements GemmBlocks {
    * not yet a constant to C2, and the kernels it compiles box every vector.
    */
   static void warmUp() {
-    if (warm) {
-      return;
-    }
     double[] xp = new double[MR];
     double[] y = new double[NR];
     double[] c = new double[MR * NR];
@@ -95,7 +89,6 @@ final class VectorApiBlocks implements GemmBlocks {
         }
       }
     }, JitWarmUp.MAX_NANOS);
-    warm = true;
   }
 
   /** Whether the preferred vector shape is wide enough to beat the auto-vectorised loops. */

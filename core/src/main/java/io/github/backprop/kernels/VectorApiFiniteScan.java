@@ -11,20 +11,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorApiFiniteScan {
   private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
-  /** Whether {@link #warmUp} has run to its end. */
-  private static volatile boolean warm;
-
   private VectorApiFiniteScan() {}
 
   /**
    * Has the JIT compile {@link #allFinite} before a real scan reaches it (see {@link
-   * JitWarmUp}), on a few vectors and a scalar tail, so that C2 sees both loops run. Runs once per
-   * JVM; later calls return at once.
+   * JitWarmUp}), on a few vectors and a scalar tail, so that C2 sees both loops run. Once
+   * compiled, a call costs one round.
    */
   static void warmUp() {
-    if (warm) {
-      return;
-    }
     double[] a = new double[2 * SPECIES.length() + 3];
     JitWarmUp.untilCompiled(() -> {
       for (int i = 0; i < JitWarmUp.CALLS_PER_ROUND; i++) {
@@ -33,7 +27,6 @@ final class VectorApiFiniteScan {
         }
       }
     }, JitWarmUp.MAX_NANOS);
-    warm = true;
   }
 
   /**
