@@ -229,7 +229,7 @@ final class TrainCommand implements Command {
       if (checkpoint == null) {
         throw e;
       }
-      // Some of the writer's reasons name the file already: name it once, first.
+      // The writer's reasons start with the file: name it once, first.
       String reason = e.getMessage().replace(checkpoint + ": ", "");
       throw new BadInputException(checkpoint + ": " + reason, e);
     }

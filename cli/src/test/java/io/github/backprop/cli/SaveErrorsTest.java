@@ -62,4 +62,14 @@ class SaveErrorsTest {
     assertEquals("/proc/c.ckpt: checkpoint after epoch 1 failed: cannot create a file in /proc"
         + " (no such file or directory)", trainError("--checkpoint", "/proc/c.ckpt"));
   }
+
+  @Test
+  void checkpointOntoADirectory_refusedBeforeTrainingAndTheDirectoryKept() throws IOException {
+    // train resumes from an existing checkpoint, so it reads the path before any epoch runs
+    Path out = Files.createDirectory(dir.resolve("c.ckpt"));
+    Files.writeString(out.resolve("x"), "kept");
+    assertEquals(out + ": cannot read the checkpoint: it is a directory",
+        trainError("--checkpoint", out.toString()));
+    assertEquals("kept", Files.readString(out.resolve("x")));
+  }
 }

@@ -99,7 +99,7 @@ public final class CheckpointFile {
    * @throws IllegalArgumentException if a name contains whitespace
    * @throws IOException if a value is NaN or infinite (nothing is written: the reader would
    *     refuse the file), or if creating, writing or renaming fails (the temporary file is
-   *     removed)
+   *     removed); the message starts with {@code file}
    */
   public static void write(Path file, Checkpoint checkpoint) throws IOException {
     checkFinite(file, checkpoint);
@@ -109,8 +109,8 @@ public final class CheckpointFile {
       temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
     } catch (IOException e) {
       // The JDK's message is the temporary file's name alone, which the caller never chose.
-      throw new IOException(
-          "cannot create a file in " + target.getParent() + " (" + IoReason.of(e) + ")", e);
+      throw new IOException(file + ": cannot create a file in " + target.getParent() + " ("
+          + IoReason.of(e) + ")", e);
     }
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -119,16 +119,27 @@ public final class CheckpointFile {
         writeTo(out, checkpoint);
         out.flush();
         channel.force(true);
+      } catch (IOException e) {
+        throw new IOException(file + ": cannot write the checkpoint (" + IoReason.of(e) + ")", e);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        moveOver(temp, target);
+      } catch (IOException e) {
+        // The JDK's message names the temporary file.
+        throw new IOException(file + ": cannot replace the file (" + IoReason.of(e) + ")", e);
       }
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
+    }
+  }
+
+  private static void moveOver(Path temp, Path target) throws IOException {
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -174,6 +174,32 @@ class CheckpointFileTest {
     }
   }
 
+  @Test
+  void write_intoMissingDirectory_namesTheFileThenTheDirectory() {
+    Path file = dir.resolve("missing").resolve("run.ckpt");
+
+    IOException e = assertThrows(IOException.class, () -> CheckpointFile.write(file, sample()));
+
+    assertEquals(file + ": cannot create a file in " + file.getParent()
+        + " (no such file or directory)", e.getMessage());
+  }
+
+  @Test
+  void write_ontoADirectory_namesTheFileAndLeavesTheDirectoryAlone() throws IOException {
+    Path target = Files.createDirectory(dir.resolve("run.ckpt"));
+    Path inside = Files.writeString(target.resolve("notes.txt"), "kept");
+
+    IOException e = assertThrows(IOException.class,
+        () -> CheckpointFile.write(target, sample()));
+
+    assertTrue(e.getMessage().startsWith(target + ": cannot replace the file ("),
+        e.getMessage());
+    assertEquals("kept", Files.readString(inside));
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of(target), files.toList());
+    }
+  }
+
   /** A checkpoint as the writer writes it; the tests below change one token of it. */
   private static final String VALID = String.join("\n",
       "backprop-checkpoint 1",                   // 1
