@@ -3,13 +3,12 @@ package io.github.backprop.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.backprop.internal.IoReason;
+import io.github.backprop.internal.ReplaceFile;
 import io.github.backprop.nn.Network;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -69,12 +68,7 @@ final class ModelFile {
     }
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE,
-            StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-      }
+      ReplaceFile.moveOver(temporary, absolute);
     } catch (IOException e) {
       Files.deleteIfExists(temporary);
       throw new BadInputException(cannot + IoReason.of(e), e);

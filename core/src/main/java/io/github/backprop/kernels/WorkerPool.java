@@ -63,7 +63,7 @@ public final class WorkerPool implements AutoCloseable {
 
   /**
    * How long a waiting thread polls before parking, in nanoseconds. Waking a parked thread
-   * costs 5 to 50 microseconds (the unpark call alone took 100 on average on a 2-core VM), more
+   * costs tens of microseconds (on a 2-core VM, the unpark call alone took 100 on average), more
    * than a small kernel takes; a training step runs many kernels with short gaps between them,
    * so idle workers keep polling for a while. Short enough not to hold a shared core for long
    * once the work stops; polling for 1 or 2 ms instead made no measurable difference.

@@ -2,6 +2,7 @@ package io.github.backprop.train;
 
 import io.github.backprop.internal.Excerpt;
 import io.github.backprop.internal.IoReason;
+import io.github.backprop.internal.ReplaceFile;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.Tensor;
 import java.io.BufferedWriter;
@@ -14,10 +15,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -123,7 +122,7 @@ public final class CheckpointFile {
         throw new IOException(file + ": cannot write the checkpoint (" + IoReason.of(e) + ")", e);
       }
       try {
-        moveOver(temp, target);
+        ReplaceFile.moveOver(temp, target);
       } catch (IOException e) {
         // The JDK's message names the temporary file.
         throw new IOException(file + ": cannot replace the file (" + IoReason.of(e) + ")", e);
@@ -131,15 +130,6 @@ public final class CheckpointFile {
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
-    }
-  }
-
-  private static void moveOver(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
