@@ -1,6 +1,7 @@
 package io.github.backprop.bench;
 
 import io.github.backprop.data.Dataset;
+import io.github.backprop.graph.OpTimes;
 import io.github.backprop.kernels.Gemm;
 import io.github.backprop.kernels.WorkerPool;
 import io.github.backprop.nn.Network;
@@ -9,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,34 +31,49 @@ import java.util.Locale;
  * bound on the largest heap the run used at any one time, garbage included. {@code liveHeapMB}
  * is the most heap any collection left in use (see {@link LiveHeap}), a final one included: the
  * high mark of what the run kept alive, which is what it needs.
+ *
+ * <p>With {@code --profile}, each op of the full batches' graph is timed in the timed epochs
+ * (see {@link OpTimes}), and a table of microseconds per batch, forward and backward, comes
+ * before the JSON: where a step's time goes while it trains, not on each op alone.
  */
 final class EndToEnd {
   private EndToEnd() {}
 
-  /** Options: {@code --threads N} (default 1), {@code --epochs E} timed epochs (default 2). */
+  /**
+   * Options: {@code --threads N} (default 1), {@code --epochs E} timed epochs (default 2),
+   * {@code --profile}.
+   */
   static void run(String[] args) {
     int threads = 1;
     int epochs = 2;
+    boolean profile = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--threads" -> threads = Main.intOption(args, ++i, "--threads", 1);
         case "--epochs" -> epochs = Main.intOption(args, ++i, "--epochs", 1);
-        default -> throw new IllegalArgumentException(
-            "e2e: unknown option " + args[i] + "; expected --threads N, --epochs E");
+        case "--profile" -> profile = true;
+        default -> throw new IllegalArgumentException("e2e: unknown option " + args[i]
+            + "; expected --threads N, --epochs E, --profile");
       }
     }
     double[] ms = new double[epochs + 1];
+    OpTimes times = profile ? new OpTimes() : null;
     long liveBytes;
     try (LiveHeap live = LiveHeap.start()) {
       Dataset data = MnistMlp.data(MnistMlp.SAMPLES);
       try (WorkerPool workers = WorkerPool.create(threads)) {
         Network network = MnistMlp.network(workers);
-        MnistMlp.trainer(epochs + 1, epochTimer(ms)).fit(network, data);
+        MnistMlp.trainer(epochs + 1, epochTimer(ms, network, times)).fit(network, data);
       }
       liveBytes = live.maxAfterCollection();
     }
     double[] timed = Arrays.copyOfRange(ms, 1, ms.length);
     double median = median(timed);
+    if (times != null) {
+      int steps = (MnistMlp.SAMPLES + MnistMlp.BATCH_SIZE - 1) / MnistMlp.BATCH_SIZE;
+      double msPerStep = Arrays.stream(timed).sum() / ((double) epochs * steps);
+      System.out.print(profileTable(times.entries(), msPerStep * 1000));
+    }
     StringBuilder json = new StringBuilder();
     json.append("{\"workload\": \"").append(MnistMlp.NAME).append("\", \"threads\": ")
         .append(threads).append(", \"gemm\": \"").append(Gemm.implementation())
@@ -74,8 +91,11 @@ final class EndToEnd {
     System.out.println(json);
   }
 
-  /** Writes each epoch's milliseconds into {@code ms[epoch - 1]} and prints a line for it. */
-  private static TrainingListener epochTimer(double[] ms) {
+  /**
+   * Writes each epoch's milliseconds into {@code ms[epoch - 1]} and prints a line for it; with
+   * {@code times}, starts timing the full batches' ops once the warm-up epoch is over.
+   */
+  private static TrainingListener epochTimer(double[] ms, Network network, OpTimes times) {
     return new TrainingListener() {
       private long start;
 
@@ -90,8 +110,45 @@ final class EndToEnd {
         ms[epoch - 1] = (System.nanoTime() - start) / 1e6;
         System.out.printf(Locale.ROOT, "epoch %d%s: %.1f ms, loss %.5f%n", epoch,
             epoch == 1 ? " (warm-up)" : "", ms[epoch - 1], summary.meanLoss());
+        if (epoch == 1 && times != null) {
+          network.pass(MnistMlp.BATCH_SIZE).graph().recordTimes(times);
+        }
       }
     };
+  }
+
+  /**
+   * The profile as a table: microseconds per batch for each op, forward and backward, their
+   * totals, and what the rest of a step (loading the batch, the loss, the finite check, the
+   * optimizer) took, from the time of a whole step.
+   */
+  static String profileTable(List<OpTimes.Entry> entries, double stepMicros) {
+    StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+        "profile, us per batch of %d in the timed epochs:%n%-14s %-10s %9s %9s%n",
+        MnistMlp.BATCH_SIZE, "node", "op", "forward", "backward"));
+    double forward = 0;
+    double backward = 0;
+    for (OpTimes.Entry e : entries) {
+      double f = perRun(e.forwardNanos(), e.forwardRuns());
+      double b = perRun(e.backwardNanos(), e.backwardRuns());
+      forward += f;
+      backward += b;
+      table.append(String.format(Locale.ROOT, "%-14s %-10s %9s %9s%n", e.node(), e.op(),
+          micros(f, e.forwardRuns()), micros(b, e.backwardRuns())));
+    }
+    table.append(String.format(Locale.ROOT, "%-25s %9.1f %9.1f%n", "all ops", forward, backward))
+        .append(String.format(Locale.ROOT, "%-25s %9.1f%n", "rest of the step",
+            stepMicros - forward - backward));
+    return table.toString();
+  }
+
+  private static double perRun(long nanos, long runs) {
+    return runs == 0 ? 0 : nanos / 1e3 / runs;
+  }
+
+  /** One decimal, or "-" for a pass the op never ran (an output layer fused with its loss). */
+  private static String micros(double value, long runs) {
+    return runs == 0 ? "-" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   static double median(double[] values) {

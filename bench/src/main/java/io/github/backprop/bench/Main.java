@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Entry point of {@code backprop-bench.jar}:
  *
  * <pre>
- * java -jar bench/target/backprop-bench.jar e2e [--threads N] [--epochs E]
+ * java -jar bench/target/backprop-bench.jar e2e [--threads N] [--epochs E] [--profile]
  * java -jar bench/target/backprop-bench.jar encog [--epochs E]
  * java -jar bench/target/backprop-bench.jar jmh [JMH options, e.g. -prof gc GemmBenchmark]
  * </pre>
@@ -14,7 +14,9 @@ import java.util.Arrays;
 public final class Main {
   private static final String USAGE = String.join(System.lineSeparator(),
       "usage: java -jar backprop-bench.jar COMMAND [OPTIONS]",
-      "  e2e [--threads N] [--epochs E]   mnist-mlp end to end: 1 warm-up + E timed epochs",
+      "  e2e [--threads N] [--epochs E] [--profile]",
+      "                                   mnist-mlp end to end: 1 warm-up + E timed epochs;",
+      "                                   --profile also times each op inside the steps",
       "  encog [--epochs E]               the same workload in Encog 3.4",
       "  jmh [JMH options]                the micro-benchmarks (jmh -h lists the options)");
 

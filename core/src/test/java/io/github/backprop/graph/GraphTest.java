@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.backprop.tensor.Shape;
 import io.github.backprop.tensor.ShapeMismatchException;
 import io.github.backprop.tensor.Tensor;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -143,6 +144,49 @@ class GraphTest {
         assertEquals(dw, wGrad.get(j, k), 1e-14);
       }
     }
+  }
+
+  @Test
+  void recordTimes_countsEachOpsRunsWithoutChangingResults() {
+    // y = (x W^T + b) * c, with x an input: z and y are the ops, both on y's backward path
+    Random random = new Random(10);
+    Tensor w = randomTensor(random, 4, 3);
+    Tensor c = randomTensor(random, 2, 4);
+    Graph.Builder b = Graph.builder();
+    Node x = b.input("x", Shape.of(2, 3));
+    x.value().copyFromInPlace(randomTensor(random, 2, 3));
+    Node z = b.apply("z", new Affine(), x, b.parameter("w", w, Tensor.zeros(4, 3)),
+        b.parameter("b", Tensor.vector(0.5, -1, 2, 0), Tensor.zeros(4)));
+    Node y = b.apply("y", new Multiply(), z, b.parameter("c", c, Tensor.zeros(2, 4)));
+    Graph g = b.build();
+    g.forward();
+    g.backward(y, ones(y.shape()));
+    Tensor untimedY = y.value().copy();
+    Tensor untimedZGrad = z.grad().copy();
+
+    OpTimes times = new OpTimes();
+    g.recordTimes(times);
+    g.forward();
+    g.forward();
+    g.backward(y, ones(y.shape()));
+
+    assertEquals(untimedY, y.value());
+    assertEquals(untimedZGrad, z.grad());
+    List<OpTimes.Entry> entries = times.entries();
+    assertEquals(List.of("z", "y"), entries.stream().map(OpTimes.Entry::node).toList());
+    assertEquals(List.of("affine", "multiply"),
+        entries.stream().map(OpTimes.Entry::op).toList());
+    for (OpTimes.Entry e : entries) {
+      assertEquals(2, e.forwardRuns(), e.node());
+      assertEquals(1, e.backwardRuns(), e.node());
+      assertTrue(e.forwardNanos() >= 0 && e.backwardNanos() >= 0, e.toString());
+    }
+
+    g.recordTimes(null);
+    g.forward();
+    assertEquals(entries, times.entries(), "nothing added once recording stops");
+    times.clear();
+    assertEquals(List.of(), times.entries());
   }
 
   @Test
