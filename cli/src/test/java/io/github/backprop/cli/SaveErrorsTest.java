@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Files that cannot be written (train --save, --checkpoint): the message says why in plain words,
@@ -24,12 +26,17 @@ class SaveErrorsTest {
     return Cli.run("train", spec.toString(), option, file).error();
   }
 
-  @Test
-  void saveOntoADirectory_saysItIsOne() throws IOException {
-    Path out = Files.createDirectory(dir.resolve("out"));
+  // --checkpoint is refused before any epoch runs: train resumes from an existing checkpoint,
+  // so it reads the path first.
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "--save, out, cannot save the model: it is a directory",
+      "--checkpoint, c.ckpt, cannot read the checkpoint: it is a directory"})
+  void ontoADirectory_saysItIsOneAndKeepsIt(String option, String name, String reason)
+      throws IOException {
+    Path out = Files.createDirectory(dir.resolve(name));
     Files.writeString(out.resolve("x"), "kept");
-    assertEquals(out + ": cannot save the model: it is a directory",
-        trainError("--save", out.toString()));
+    assertEquals(out + ": " + reason, trainError(option, out.toString()));
     assertEquals("kept", Files.readString(out.resolve("x")));
   }
 
@@ -61,15 +68,5 @@ class SaveErrorsTest {
     assumeTrue(Files.isDirectory(Path.of("/proc")));
     assertEquals("/proc/c.ckpt: checkpoint after epoch 1 failed: cannot create a file in /proc"
         + " (no such file or directory)", trainError("--checkpoint", "/proc/c.ckpt"));
-  }
-
-  @Test
-  void checkpointOntoADirectory_refusedBeforeTrainingAndTheDirectoryKept() throws IOException {
-    // train resumes from an existing checkpoint, so it reads the path before any epoch runs
-    Path out = Files.createDirectory(dir.resolve("c.ckpt"));
-    Files.writeString(out.resolve("x"), "kept");
-    assertEquals(out + ": cannot read the checkpoint: it is a directory",
-        trainError("--checkpoint", out.toString()));
-    assertEquals("kept", Files.readString(out.resolve("x")));
   }
 }
