@@ -229,7 +229,8 @@ final class TrainCommand implements Command {
       if (checkpoint == null) {
         throw e;
       }
-      // The writer's reasons start with the file: name it once, first.
+      // The reason names the file inside ("checkpoint after epoch 2 failed: FILE: ..."): name
+      // it once, first.
       String reason = e.getMessage().replace(checkpoint + ": ", "");
       throw new BadInputException(checkpoint + ": " + reason, e);
     }
