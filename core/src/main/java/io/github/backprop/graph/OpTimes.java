@@ -1,7 +1,7 @@
 package io.github.backprop.graph;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,10 +23,11 @@ import java.util.Map;
  * work the op hands to its workers.
  */
 public final class OpTimes {
-  /** Per node: forward nanos, backward nanos, forward runs, backward runs. */
-  private final Map<Node, long[]> byNode = new IdentityHashMap<>();
-  /** The nodes in the order they were first timed. */
-  private final List<Node> order = new ArrayList<>();
+  /**
+   * Per node (nodes are equal only to themselves), in the order first timed: forward nanos,
+   * backward nanos, forward runs, backward runs.
+   */
+  private final Map<Node, long[]> byNode = new LinkedHashMap<>();
 
   /** One op node's totals. */
   public record Entry(String node, String op, long forwardNanos, long backwardNanos,
@@ -45,28 +46,19 @@ public final class OpTimes {
   }
 
   private long[] totals(Node node) {
-    long[] t = byNode.get(node);
-    if (t == null) {
-      t = new long[4];
-      byNode.put(node, t);
-      order.add(node);
-    }
-    return t;
+    return byNode.computeIfAbsent(node, n -> new long[4]);
   }
 
   /** Every op node timed so far, in the order each was first run. */
   public List<Entry> entries() {
-    List<Entry> entries = new ArrayList<>(order.size());
-    for (Node node : order) {
-      long[] t = byNode.get(node);
-      entries.add(new Entry(node.name(), node.op().name(), t[0], t[1], t[2], t[3]));
-    }
+    List<Entry> entries = new ArrayList<>(byNode.size());
+    byNode.forEach((node, t) ->
+        entries.add(new Entry(node.name(), node.op().name(), t[0], t[1], t[2], t[3])));
     return entries;
   }
 
   /** Forgets every total, as before the first pass. */
   public void clear() {
     byNode.clear();
-    order.clear();
   }
 }
