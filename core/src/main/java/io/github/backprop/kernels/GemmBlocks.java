@@ -31,7 +31,8 @@ interface GemmBlocks {
 
   /**
    * Rough time, in nanoseconds, of one [rows, cols] block with depth k. Only needs to rank the
-   * two orientations of a product against each other and against the scalar path.
+   * two orientations of a product against each other and against the scalar path, and a
+   * thread's share of the rows against its share of the columns.
    *
    * @param yContiguous whether Y has unit column stride (ysj == 1)
    * @param zStrided whether Z has non-unit column stride (the transposed orientation)

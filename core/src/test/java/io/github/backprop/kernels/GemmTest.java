@@ -408,7 +408,8 @@ class GemmTest {
         Arguments.of(300, 5, 200), // few columns: vectorised along the columns of C
         Arguments.of(6, 4, 6000), // thin both ways: scalar path
         Arguments.of(130, 600, 300), // several depth and width blocks
-        Arguments.of(64, 136, 300), // batch of 64, B transposed: columns split on 2, rows on 3
+        Arguments.of(64, 136, 300), // B transposed: Vector API splits columns on 2, rows on 3
+        Arguments.of(300, 160, 100), // many rows, B transposed: rows split all the same
         Arguments.of(9, 1300, 300)); // each thread's columns span two width blocks
   }
 
