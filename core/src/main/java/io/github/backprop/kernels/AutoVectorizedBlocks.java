@@ -18,7 +18,7 @@ import java.util.Arrays;
 final class AutoVectorizedBlocks implements GemmBlocks {
 
   /** Rows of Z per row block: each packed panel element loaded feeds MR fmas. */
-  private static final int MR = 4;
+  private static final int MR = 3;
 
   /** Largest column block: one packed panel row and one accumulator row hold this many. */
   private static final int NC = 512;
@@ -108,11 +108,8 @@ final class AutoVectorizedBlocks implements GemmBlocks {
           int zi = i * zsi + jc * zsj;
           loadBlock(z, zi, zsi, zsj, mr, nc, load, acc);
           int xi = i * xsi + pc * xsp;
-          if (mr == 4) {
-            rowBlock4(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1], acc[2], acc[3]);
-          } else if (mr == 3) {
-            rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
-            rowBlock1(nc, kc, x, xi + 2 * xsi, xsp, panel, acc[2]);
+          if (mr == 3) {
+            rowBlock3(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1], acc[2]);
           } else if (mr == 2) {
             rowBlock2(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1]);
           } else {
@@ -210,25 +207,26 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     }
   }
 
-  // Row blocks: MR accumulator rows against all kc panel rows, two terms of the sum per kernel
-  // call, then one for an odd kc.
+  // Row blocks: MR accumulator rows against all kc panel rows, as many terms of the sum per
+  // kernel call as the kernel takes, then one at a time.
 
-  private static void rowBlock4(int nc, int kc, double[] x, int xi, int xsi, int xsp,
-      double[][] panel, double[] c0, double[] c1, double[] c2, double[] c3) {
+  private static void rowBlock3(int nc, int kc, double[] x, int xi, int xsi, int xsp,
+      double[][] panel, double[] c0, double[] c1, double[] c2) {
     int x0 = xi;
     int x1 = xi + xsi;
     int x2 = xi + 2 * xsi;
-    int x3 = xi + 3 * xsi;
     int p = 0;
-    for (; p + 2 <= kc; p += 2) {
+    for (; p + 3 <= kc; p += 3) {
       int o = p * xsp;
       int q = o + xsp;
-      kernel42(nc, c0, c1, c2, c3, panel[p], panel[p + 1],
-          x[x0 + o], x[x0 + q], x[x1 + o], x[x1 + q], x[x2 + o], x[x2 + q], x[x3 + o], x[x3 + q]);
+      int r = q + xsp;
+      kernel33(nc, c0, c1, c2, panel[p], panel[p + 1], panel[p + 2],
+          x[x0 + o], x[x0 + q], x[x0 + r], x[x1 + o], x[x1 + q], x[x1 + r],
+          x[x2 + o], x[x2 + q], x[x2 + r]);
     }
-    if (p < kc) {
+    for (; p < kc; p++) {
       int o = p * xsp;
-      kernel41(nc, c0, c1, c2, c3, panel[p], x[x0 + o], x[x1 + o], x[x2 + o], x[x3 + o]);
+      kernel31(nc, c0, c1, c2, panel[p], x[x0 + o], x[x1 + o], x[x2 + o]);
     }
   }
 
@@ -260,33 +258,34 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     }
   }
 
-  // Micro-kernels: kernelRU updates R accumulator rows with U terms of the sum. Keep each body
-  // small: with JDK 17, loops with more than about eight fmas per element exceed C2's unrolling
-  // budget and silently stay scalar (about 3x slower), and some shapes (three panel rows) lose
-  // vectorisation once inlined into their row block. The nesting order of the fmas is the
-  // summation order and must stay increasing in p.
+  // Micro-kernels: kernelRU updates R accumulator rows with U terms of the sum. The
+  // accumulators go through memory, so the more terms a call takes, the fewer loads and stores
+  // of them each fma costs; but with JDK 17 a loop body past C2's unrolling budget silently
+  // stays scalar (about 3x slower). 3 x 3 is the largest shape found that still compiles to
+  // full-width fmas (4 x 3, 2 x 4 and 5 x 2 stay scalar), and it runs the first layer's
+  // products of mnist-mlp 3-5% faster than 4 x 2 on 512-bit vectors, 10-15% on 256-bit ones.
+  // The nesting order of the fmas is the summation order and must stay increasing in p.
 
-  private static void kernel42(int nc, double[] c0, double[] c1, double[] c2, double[] c3,
-      double[] b0, double[] b1, double a00, double a01, double a10, double a11,
-      double a20, double a21, double a30, double a31) {
+  private static void kernel33(int nc, double[] c0, double[] c1, double[] c2,
+      double[] b0, double[] b1, double[] b2, double a00, double a01, double a02,
+      double a10, double a11, double a12, double a20, double a21, double a22) {
     for (int j = 0; j < nc; j++) {
       double v0 = b0[j];
       double v1 = b1[j];
-      c0[j] = Math.fma(a01, v1, Math.fma(a00, v0, c0[j]));
-      c1[j] = Math.fma(a11, v1, Math.fma(a10, v0, c1[j]));
-      c2[j] = Math.fma(a21, v1, Math.fma(a20, v0, c2[j]));
-      c3[j] = Math.fma(a31, v1, Math.fma(a30, v0, c3[j]));
+      double v2 = b2[j];
+      c0[j] = Math.fma(a02, v2, Math.fma(a01, v1, Math.fma(a00, v0, c0[j])));
+      c1[j] = Math.fma(a12, v2, Math.fma(a11, v1, Math.fma(a10, v0, c1[j])));
+      c2[j] = Math.fma(a22, v2, Math.fma(a21, v1, Math.fma(a20, v0, c2[j])));
     }
   }
 
-  private static void kernel41(int nc, double[] c0, double[] c1, double[] c2, double[] c3,
-      double[] b0, double a00, double a10, double a20, double a30) {
+  private static void kernel31(int nc, double[] c0, double[] c1, double[] c2, double[] b0,
+      double a00, double a10, double a20) {
     for (int j = 0; j < nc; j++) {
       double v0 = b0[j];
       c0[j] = Math.fma(a00, v0, c0[j]);
       c1[j] = Math.fma(a10, v0, c1[j]);
       c2[j] = Math.fma(a20, v0, c2[j]);
-      c3[j] = Math.fma(a30, v0, c3[j]);
     }
   }
 
