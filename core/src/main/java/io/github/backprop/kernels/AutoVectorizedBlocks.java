@@ -135,38 +135,37 @@ final class AutoVectorizedBlocks implements GemmBlocks {
       return;
     }
     // Y is stored transposed, so consecutive p are adjacent (Gemm passes ysp == 1 whenever
-    // ysj != 1): fill eight panel rows per pass, reading one cache line of Y per column. Going
-    // row by row instead would walk Y with a large stride eight times (2-3x slower, worse when
-    // the stride is a multiple of 4 KiB). The constant offsets fold into the loads' addresses,
-    // which made the pass about 20% faster than offsets in multiples of ysp.
+    // ysj != 1): take eight columns j at a time, walking the eight rows of storage that hold them
+    // in order of p and writing eight adjacent elements of each panel row. Eight sequential reads
+    // the hardware prefetches: 20% faster than a pass per eight p over every column (one line
+    // of each of nc rows), 30% when Y is not in cache, as for a weight matrix in a training step.
     assert ysp == 1 : "a transposed Y must have adjacent rows, got ysp " + ysp;
-    int p = 0;
-    for (; p + 8 <= kc; p += 8) {
-      double[] r0 = panel[p];
-      double[] r1 = panel[p + 1];
-      double[] r2 = panel[p + 2];
-      double[] r3 = panel[p + 3];
-      double[] r4 = panel[p + 4];
-      double[] r5 = panel[p + 5];
-      double[] r6 = panel[p + 6];
-      double[] r7 = panel[p + 7];
-      int s = pc + p + jc * ysj;
-      for (int j = 0; j < nc; j++, s += ysj) {
-        r0[j] = y[s];
-        r1[j] = y[s + 1];
-        r2[j] = y[s + 2];
-        r3[j] = y[s + 3];
-        r4[j] = y[s + 4];
-        r5[j] = y[s + 5];
-        r6[j] = y[s + 6];
-        r7[j] = y[s + 7];
+    int j = 0;
+    for (; j + 8 <= nc; j += 8) {
+      int s0 = pc + (jc + j) * ysj;
+      int s1 = s0 + ysj;
+      int s2 = s1 + ysj;
+      int s3 = s2 + ysj;
+      int s4 = s3 + ysj;
+      int s5 = s4 + ysj;
+      int s6 = s5 + ysj;
+      int s7 = s6 + ysj;
+      for (int p = 0; p < kc; p++) {
+        double[] r = panel[p];
+        r[j] = y[s0 + p];
+        r[j + 1] = y[s1 + p];
+        r[j + 2] = y[s2 + p];
+        r[j + 3] = y[s3 + p];
+        r[j + 4] = y[s4 + p];
+        r[j + 5] = y[s5 + p];
+        r[j + 6] = y[s6 + p];
+        r[j + 7] = y[s7 + p];
       }
     }
-    for (; p < kc; p++) {
-      double[] r0 = panel[p];
-      int src = pc + p + jc * ysj;
-      for (int j = 0; j < nc; j++) {
-        r0[j] = y[src + j * ysj];
+    for (; j < nc; j++) {
+      int src = pc + (jc + j) * ysj;
+      for (int p = 0; p < kc; p++) {
+        panel[p][j] = y[src + p];
       }
     }
   }
