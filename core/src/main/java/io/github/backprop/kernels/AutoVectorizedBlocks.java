@@ -136,9 +136,10 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     }
     // Y is stored transposed, so consecutive p are adjacent (Gemm passes ysp == 1 whenever
     // ysj != 1): take eight columns j at a time, walking the eight rows of storage that hold them
-    // in order of p and writing eight adjacent elements of each panel row. Eight sequential reads
-    // the hardware prefetches: 20% faster than a pass per eight p over every column (one line
-    // of each of nc rows), 30% when Y is not in cache, as for a weight matrix in a training step.
+    // in order of p and writing eight adjacent elements of each panel row. These are eight
+    // sequential streams, which the hardware prefetches: 20% faster than a pass per eight p over
+    // every column (one line from each of nc rows), and 30% when Y is not in cache, as for a
+    // weight matrix in a training step.
     assert ysp == 1 : "a transposed Y must have adjacent rows, got ysp " + ysp;
     int j = 0;
     for (; j + 8 <= nc; j += 8) {
