@@ -23,6 +23,9 @@ public final class Affine implements Op {
 
   private final WorkerPool workers;
   private final BiasRanges bias = new BiasRanges();
+  /** Where x is read from instead of the input tensor (see {@link #readInputFrom}), or null. */
+  private double[] inputStorage;
+  private int inputOffset;
 
   /** An affine op whose products run on the calling thread. */
   public Affine() {
@@ -42,6 +45,20 @@ public final class Affine implements Op {
   @Override
   public String name() {
     return "affine";
+  }
+
+  /**
+   * Reads x from {@code storage}, starting at element {@code offset}, rather than from the input
+   * tensor, in forward and backward until called again with null: a pass can then train on
+   * contiguous rows of a dataset where they lie, without copying them into its input buffer.
+   * The input tensor still gives x's shape; the rows must not change while they are read.
+   *
+   * @param storage row-major rows of the input's width, or null to read the input tensor again
+   * @param offset index of x's first element in {@code storage}
+   */
+  public void readInputFrom(double[] storage, int offset) {
+    inputStorage = storage;
+    inputOffset = storage == null ? 0 : offset;
   }
 
   @Override
@@ -68,8 +85,8 @@ public final class Affine implements Op {
   public void forward(Tensor[] in, Tensor z) {
     Tensor x = in[0];
     Tensor w = in[1];
-    Products.gemm(workers, false, true, z.rows(), z.cols(), x.cols(), x.data(), x.cols(),
-        w.data(), w.cols(), false, z.data(), z.cols());                    // x W^T
+    Products.gemm(workers, false, true, z.rows(), z.cols(), x.cols(), xStorage(x), inputOffset,
+        x.cols(), w.data(), 0, w.cols(), false, z.data(), z.cols());       // x W^T
     bias.run(workers, z.data(), z.rows(), z.cols(), in[2].data(), true, false); // + b
   }
 
@@ -90,12 +107,17 @@ public final class Affine implements Op {
           fanIn, !overwrite[0], gIn[0].data(), fanIn);
     }
     if (gIn[1] != null) { // dW (+)= delta^T X        (BP4, summed over the batch)
-      Products.gemm(workers, true, false, units, fanIn, batch, delta.data(), units, x.data(),
-          fanIn, !overwrite[1], gIn[1].data(), fanIn);
+      Products.gemm(workers, true, false, units, fanIn, batch, delta.data(), 0, units,
+          xStorage(x), inputOffset, fanIn, !overwrite[1], gIn[1].data(), fanIn);
     }
     if (gIn[2] != null) { // db (+)= column sums of delta (BP3, summed over the batch)
       bias.run(workers, delta.data(), batch, units, gIn[2].data(), false, !overwrite[2]);
     }
+  }
+
+  /** The array x is read from: the input tensor's, unless {@link #readInputFrom} set another. */
+  private double[] xStorage(Tensor x) {
+    return inputStorage == null ? x.data() : inputStorage;
   }
 
   /**

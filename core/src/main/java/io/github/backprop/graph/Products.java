@@ -10,10 +10,19 @@ final class Products {
   /** {@link Gemm#gemm} on {@code workers}, or on the calling thread when it is null. */
   static void gemm(WorkerPool workers, boolean transA, boolean transB, int m, int n, int k,
       double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
+    gemm(workers, transA, transB, m, n, k, a, 0, lda, b, 0, ldb, accumulate, c, ldc);
+  }
+
+  /** As above, with A and B starting at element offsets of their arrays. */
+  static void gemm(WorkerPool workers, boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb, boolean accumulate,
+      double[] c, int ldc) {
     if (workers == null) {
-      Gemm.gemm(transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+      Gemm.gemm(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate, c, 0,
+          ldc);
     } else {
-      Gemm.gemm(workers, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+      Gemm.gemm(workers, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate,
+          c, 0, ldc);
     }
   }
 }

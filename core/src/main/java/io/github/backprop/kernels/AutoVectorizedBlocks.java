@@ -89,8 +89,8 @@ final class AutoVectorizedBlocks implements GemmBlocks {
 
   @Override
   public void compute(int i0, int i1, int j0, int j1, int k,
-      double[] x, int xsi, int xsp, double[] y, int ysp, int ysj,
-      boolean accumulate, double[] z, int zsi, int zsj) {
+      double[] x, int xo, int xsi, int xsp, double[] y, int yo, int ysp, int ysj,
+      boolean accumulate, double[] z, int zo, int zsi, int zsj) {
     Scratch s = SCRATCH.get();
     double[][] panel = s.panel;
     double[][] acc = s.acc;
@@ -102,12 +102,12 @@ final class AutoVectorizedBlocks implements GemmBlocks {
       for (int pc = 0; pc < k; pc += kcMax) {
         int kc = Math.min(kcMax, k - pc);
         boolean load = accumulate || pc > 0;
-        packPanel(y, ysp, ysj, pc, kc, jc, nc, panel);
+        packPanel(y, yo, ysp, ysj, pc, kc, jc, nc, panel);
         for (int i = i0; i < i1; i += MR) {
           int mr = Math.min(MR, i1 - i);
-          int zi = i * zsi + jc * zsj;
+          int zi = zo + i * zsi + jc * zsj;
           loadBlock(z, zi, zsi, zsj, mr, nc, load, acc);
-          int xi = i * xsi + pc * xsp;
+          int xi = xo + i * xsi + pc * xsp;
           if (mr == 3) {
             rowBlock3(nc, kc, x, xi, xsi, xsp, panel, acc[0], acc[1], acc[2]);
           } else if (mr == 2) {
@@ -125,12 +125,12 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     return (v + multiple - 1) / multiple * multiple;
   }
 
-  /** panel[p][j] = Y[pc + p, jc + j] for p < kc, j < nc. */
-  private static void packPanel(double[] y, int ysp, int ysj, int pc, int kc, int jc, int nc,
-      double[][] panel) {
+  /** panel[p][j] = Y[pc + p, jc + j] for p < kc, j < nc, with Y[0, 0] at y[yo]. */
+  private static void packPanel(double[] y, int yo, int ysp, int ysj, int pc, int kc, int jc,
+      int nc, double[][] panel) {
     if (ysj == 1) {
       for (int p = 0; p < kc; p++) {
-        System.arraycopy(y, (pc + p) * ysp + jc, panel[p], 0, nc);
+        System.arraycopy(y, yo + (pc + p) * ysp + jc, panel[p], 0, nc);
       }
       return;
     }
@@ -143,7 +143,7 @@ final class AutoVectorizedBlocks implements GemmBlocks {
     assert ysp == 1 : "a transposed Y must have adjacent rows, got ysp " + ysp;
     int j = 0;
     for (; j + 8 <= nc; j += 8) {
-      int s0 = pc + (jc + j) * ysj;
+      int s0 = yo + pc + (jc + j) * ysj;
       int s1 = s0 + ysj;
       int s2 = s1 + ysj;
       int s3 = s2 + ysj;
@@ -164,7 +164,7 @@ final class AutoVectorizedBlocks implements GemmBlocks {
       }
     }
     for (; j < nc; j++) {
-      int src = pc + (jc + j) * ysj;
+      int src = yo + pc + (jc + j) * ysj;
       for (int p = 0; p < kc; p++) {
         panel[p][j] = y[src + p];
       }

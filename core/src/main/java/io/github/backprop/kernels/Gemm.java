@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>Use it for every dense product the graph runs (forward and backward of matmul and affine
  * layers). The single-threaded overload runs on the caller's thread; the {@link WorkerPool}
- * overload spreads the columns (or rows) of C over the pool's threads.
+ * overload spreads the columns (or rows) of C over the pool's threads. Each has a form with an
+ * element offset per array, as BLAS has, that multiplies matrices stored inside larger arrays
+ * (rows [from, to) of a dataset, say) without copying them.
  *
  * <pre>{@code
  * double[] a = {1, 2, 3, 4, 5, 6};     // A: [2, 3]
@@ -109,7 +111,42 @@ public final class Gemm {
    */
   public static void gemm(boolean transA, boolean transB, int m, int n, int k,
       double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
-    gemm(BLOCKS, null, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    gemm(BLOCKS, null, transA, transB, m, n, k, a, 0, lda, b, 0, ldb, accumulate, c, 0, ldc);
+  }
+
+  /**
+   * Computes {@code C (+)= op(A) op(B)} on the calling thread, on matrices stored from an offset
+   * into their arrays, as netlib BLAS {@code dgemm} does: element (r, c) of A as stored is
+   * {@code a[aOffset + r * lda + c]}, and likewise for B and C. This multiplies a block of a
+   * larger array, such as rows [from, to) of a dataset matrix, without copying it. Results are
+   * bit-identical to {@link #gemm(boolean, boolean, int, int, int, double[], int, double[], int,
+   * boolean, double[], int)} on compact copies; elements outside the three windows are neither
+   * read nor written.
+   *
+   * @param transA whether A is stored transposed (as [k, m])
+   * @param transB whether B is stored transposed (as [n, k])
+   * @param m rows of op(A) and of C
+   * @param n columns of op(B) and of C
+   * @param k columns of op(A), rows of op(B)
+   * @param a holds A in row-major order, shape [m, k], or [k, m] when {@code transA}
+   * @param aOffset index in {@code a} of A's first stored element
+   * @param lda row stride of A as stored
+   * @param b holds B in row-major order, shape [k, n], or [n, k] when {@code transB}
+   * @param bOffset index in {@code b} of B's first stored element
+   * @param ldb row stride of B as stored
+   * @param accumulate add into C when true; overwrite C when false
+   * @param c holds C in row-major order, shape [m, n]; written in place
+   * @param cOffset index in {@code c} of C's first element
+   * @param ldc row stride of C
+   * @throws NullPointerException if an array is null
+   * @throws IllegalArgumentException if a size or an offset is negative, a row stride is
+   *     shorter than its row, or an array is too short for the offset, shape and stride given
+   */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb, boolean accumulate,
+      double[] c, int cOffset, int ldc) {
+    gemm(BLOCKS, null, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate,
+        c, cOffset, ldc);
   }
 
   /**
@@ -141,7 +178,41 @@ public final class Gemm {
   public static void gemm(WorkerPool pool, boolean transA, boolean transB, int m, int n, int k,
       double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc) {
     Objects.requireNonNull(pool, "pool");
-    gemm(BLOCKS, pool, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc);
+    gemm(BLOCKS, pool, transA, transB, m, n, k, a, 0, lda, b, 0, ldb, accumulate, c, 0, ldc);
+  }
+
+  /**
+   * Computes {@code C (+)= op(A) op(B)} using the threads of {@code pool}, on matrices stored
+   * from an offset into their arrays as in {@link #gemm(boolean, boolean, int, int, int,
+   * double[], int, int, double[], int, int, boolean, double[], int, int)}, with results
+   * bit-identical to it for any pool size.
+   *
+   * @param pool threads to use; the calling thread works too
+   * @param transA whether A is stored transposed (as [k, m])
+   * @param transB whether B is stored transposed (as [n, k])
+   * @param m rows of op(A) and of C
+   * @param n columns of op(B) and of C
+   * @param k columns of op(A), rows of op(B)
+   * @param a holds A in row-major order, shape [m, k], or [k, m] when {@code transA}
+   * @param aOffset index in {@code a} of A's first stored element
+   * @param lda row stride of A as stored
+   * @param b holds B in row-major order, shape [k, n], or [n, k] when {@code transB}
+   * @param bOffset index in {@code b} of B's first stored element
+   * @param ldb row stride of B as stored
+   * @param accumulate add into C when true; overwrite C when false
+   * @param c holds C in row-major order, shape [m, n]; written in place
+   * @param cOffset index in {@code c} of C's first element
+   * @param ldc row stride of C
+   * @throws NullPointerException if {@code pool} or an array is null
+   * @throws IllegalArgumentException as for the single-threaded overload with offsets
+   * @throws IllegalStateException if {@code pool} is closed
+   */
+  public static void gemm(WorkerPool pool, boolean transA, boolean transB, int m, int n, int k,
+      double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb, boolean accumulate,
+      double[] c, int cOffset, int ldc) {
+    Objects.requireNonNull(pool, "pool");
+    gemm(BLOCKS, pool, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate,
+        c, cOffset, ldc);
   }
 
   /**
@@ -161,11 +232,11 @@ public final class Gemm {
     return !(BLOCKS instanceof AutoVectorizedBlocks);
   }
 
-  /** Both public overloads, with the blocks to use; {@code pool} null runs on the caller. */
+  /** All public overloads, with the blocks to use; {@code pool} null runs on the caller. */
   static void gemm(GemmBlocks blocks, WorkerPool pool, boolean transA, boolean transB, int m,
-      int n, int k, double[] a, int lda, double[] b, int ldb, boolean accumulate, double[] c,
-      int ldc) {
-    checkArguments(transA, transB, m, n, k, a, lda, b, ldb, c, ldc);
+      int n, int k, double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb,
+      boolean accumulate, double[] c, int cOffset, int ldc) {
+    checkArguments(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
     if (pool != null) {
       pool.checkOpen();
     }
@@ -173,13 +244,14 @@ public final class Gemm {
       return;
     }
     if (k == 0) {
-      zeroUnlessAccumulating(m, n, accumulate, c, ldc);
+      zeroUnlessAccumulating(m, n, accumulate, c, cOffset, ldc);
       return;
     }
     int threads = pool == null || (long) m * n * k < MIN_PARALLEL_WORK ? 1 : pool.threads();
     Job job = Job.acquire();
     try {
-      job.set(blocks, transA, transB, m, n, k, a, lda, b, ldb, accumulate, c, ldc, threads);
+      job.set(blocks, transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate, c,
+          cOffset, ldc, threads);
       if (threads == 1) {
         job.run(0, job.units);
       } else {
@@ -235,18 +307,22 @@ public final class Gemm {
     int cols;
     int k;
     double[] x;
+    int xo;
     int xsi;
     int xsp;
     double[] y;
+    int yo;
     int ysp;
     int ysj;
     boolean accumulate;
     double[] z;
+    int zo;
     int zsi;
     int zsj;
 
     void set(GemmBlocks blocks, boolean transA, boolean transB, int m, int n, int k, double[] a,
-        int lda, double[] b, int ldb, boolean accumulate, double[] c, int ldc, int threads) {
+        int aOffset, int lda, double[] b, int bOffset, int ldb, boolean accumulate, double[] c,
+        int cOffset, int ldc, int threads) {
       this.blocks = blocks;
       this.k = k;
       this.accumulate = accumulate;
@@ -259,9 +335,11 @@ public final class Gemm {
         rows = n;
         cols = m;
         x = b;
+        xo = bOffset;
         xsi = bsj;
         xsp = bsp;
         y = a;
+        yo = aOffset;
         ysp = asp;
         ysj = asi;
         zsi = 1;
@@ -270,15 +348,18 @@ public final class Gemm {
         rows = m;
         cols = n;
         x = a;
+        xo = aOffset;
         xsi = asi;
         xsp = asp;
         y = b;
+        yo = bOffset;
         ysp = bsp;
         ysj = bsj;
         zsi = ldc;
         zsj = 1;
       }
       z = c;
+      zo = cOffset;
       // The vectorised plans split the columns, in runs of the blocks' column unit, when Y is
       // stored transposed, every thread gets at least COLUMN_SPLIT columns and the blocks rate
       // a thread's share of the columns no dearer than its share of the rows; else they split
@@ -337,25 +418,27 @@ public final class Gemm {
       }
       // k > 0 here: empty products never reach the pool.
       if (plan == PLAN_SCALAR) {
-        computeScalar(i0, i1, j0, j1, k, x, xsi, xsp, y, ysp, ysj, accumulate, z, zsi);
+        computeScalar(i0, i1, j0, j1, k, x, xo, xsi, xsp, y, yo, ysp, ysj, accumulate, z, zo,
+            zsi);
       } else {
-        blocks.compute(i0, i1, j0, j1, k, x, xsi, xsp, y, ysp, ysj, accumulate, z, zsi, zsj);
+        blocks.compute(i0, i1, j0, j1, k, x, xo, xsi, xsp, y, yo, ysp, ysj, accumulate, z, zo,
+            zsi, zsj);
       }
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Scalar path for small or thin products: 2 x 4 accumulators in registers, operands read in
-  // place. Z has unit column stride here.
+  // place. Z has unit column stride here; xo, yo and zo are the base offsets of GemmBlocks.
 
   private static void computeScalar(int i0, int i1, int j0, int j1, int k,
-      double[] x, int xsi, int xsp, double[] y, int ysp, int ysj,
-      boolean accumulate, double[] z, int ldz) {
+      double[] x, int xo, int xsi, int xsp, double[] y, int yo, int ysp, int ysj,
+      boolean accumulate, double[] z, int zo, int ldz) {
     int i = i0;
     for (; i + 2 <= i1; i += 2) {
-      int xa = i * xsi;
+      int xa = xo + i * xsi;
       int xb = xa + xsi;
-      int za = i * ldz;
+      int za = zo + i * ldz;
       int zb = za + ldz;
       int j = j0;
       for (; j + 4 <= j1; j += 4) {
@@ -377,7 +460,7 @@ public final class Gemm {
           c12 = z[zb + j + 2];
           c13 = z[zb + j + 3];
         }
-        int yj = j * ysj;
+        int yj = yo + j * ysj;
         for (int p = 0; p < k; p++) {
           double a0 = x[xa + p * xsp];
           double a1 = x[xb + p * xsp];
@@ -405,15 +488,16 @@ public final class Gemm {
         z[zb + j + 3] = c13;
       }
       for (; j < j1; j++) {
-        z[za + j] = dot(k, x, xa, xsp, y, j * ysj, ysp, accumulate ? z[za + j] : 0.0);
-        z[zb + j] = dot(k, x, xb, xsp, y, j * ysj, ysp, accumulate ? z[zb + j] : 0.0);
+        int yj = yo + j * ysj;
+        z[za + j] = dot(k, x, xa, xsp, y, yj, ysp, accumulate ? z[za + j] : 0.0);
+        z[zb + j] = dot(k, x, xb, xsp, y, yj, ysp, accumulate ? z[zb + j] : 0.0);
       }
     }
     for (; i < i1; i++) {
-      int xa = i * xsi;
-      int za = i * ldz;
+      int xa = xo + i * xsi;
+      int za = zo + i * ldz;
       for (int j = j0; j < j1; j++) {
-        z[za + j] = dot(k, x, xa, xsp, y, j * ysj, ysp, accumulate ? z[za + j] : 0.0);
+        z[za + j] = dot(k, x, xa, xsp, y, yo + j * ysj, ysp, accumulate ? z[za + j] : 0.0);
       }
     }
   }
@@ -431,16 +515,18 @@ public final class Gemm {
   // Argument checks, done once before any loop.
 
   private static void zeroUnlessAccumulating(int m, int n, boolean accumulate, double[] c,
-      int ldc) {
+      int cOffset, int ldc) {
     if (!accumulate) {
       for (int i = 0; i < m; i++) {
-        Arrays.fill(c, i * ldc, i * ldc + n, 0.0);
+        int row = cOffset + i * ldc;
+        Arrays.fill(c, row, row + n, 0.0);
       }
     }
   }
 
   private static void checkArguments(boolean transA, boolean transB, int m, int n, int k,
-      double[] a, int lda, double[] b, int ldb, double[] c, int ldc) {
+      double[] a, int aOffset, int lda, double[] b, int bOffset, int ldb, double[] c,
+      int cOffset, int ldc) {
     Objects.requireNonNull(a, "a");
     Objects.requireNonNull(b, "b");
     Objects.requireNonNull(c, "c");
@@ -448,25 +534,34 @@ public final class Gemm {
       throw new IllegalArgumentException(
           "Gemm.gemm: sizes must be non-negative, got m=" + m + ", n=" + n + ", k=" + k);
     }
-    checkMatrix("a", "lda", transA ? k : m, transA ? m : k, a, lda, transA ? "transA" : null);
-    checkMatrix("b", "ldb", transB ? n : k, transB ? k : n, b, ldb, transB ? "transB" : null);
-    checkMatrix("c", "ldc", m, n, c, ldc, null);
+    checkMatrix("a", transA ? k : m, transA ? m : k, a, aOffset, lda, transA ? "transA" : null);
+    checkMatrix("b", transB ? n : k, transB ? k : n, b, bOffset, ldb, transB ? "transB" : null);
+    checkMatrix("c", m, n, c, cOffset, ldc, null);
   }
 
-  private static void checkMatrix(String name, String ldName, int rows, int cols, double[] data,
+  /**
+   * Checks that {@code data} holds a [rows, cols] matrix from {@code offset} with row stride
+   * {@code ld}, so that every index the loops compute is inside the array (and fits an int).
+   */
+  private static void checkMatrix(String name, int rows, int cols, double[] data, int offset,
       int ld, String transFlag) {
+    if (offset < 0) {
+      throw new IllegalArgumentException(
+          "Gemm.gemm: " + name + "Offset must be non-negative, got " + offset);
+    }
     if (rows == 0 || cols == 0) {
       return;
     }
     if (ld < cols) {
-      throw new IllegalArgumentException("Gemm.gemm: " + ldName + " must be at least " + cols
+      throw new IllegalArgumentException("Gemm.gemm: ld" + name + " must be at least " + cols
           + " for " + name + " stored as " + stored(rows, cols, transFlag) + ", got " + ld);
     }
-    long needed = (long) (rows - 1) * ld + cols;
+    long needed = offset + (long) (rows - 1) * ld + cols;
     if (data.length < needed) {
       throw new IllegalArgumentException("Gemm.gemm: " + name + " stored as "
-          + stored(rows, cols, transFlag) + " with " + ldName + "=" + ld + " needs at least "
-          + needed + " elements, got " + data.length);
+          + stored(rows, cols, transFlag) + (offset == 0 ? "" : " from offset " + offset)
+          + " with ld" + name + "=" + ld + " needs at least " + needed + " elements, got "
+          + data.length);
     }
   }
 

@@ -129,8 +129,9 @@ final class VectorApiBlocks implements GemmBlocks {
   }
 
   @Override
-  public void compute(int i0, int i1, int j0, int j1, int k, double[] x, int xsi, int xsp,
-      double[] y, int ysp, int ysj, boolean accumulate, double[] z, int zsi, int zsj) {
+  public void compute(int i0, int i1, int j0, int j1, int k, double[] x, int xo, int xsi,
+      int xsp, double[] y, int yo, int ysp, int ysj, boolean accumulate, double[] z, int zo,
+      int zsi, int zsj) {
     Scratch s = SCRATCH.get();
     boolean yInPlace = ysj == 1;
     int kcMax = GemmBlocks.evenBlock(k, depthBlock(yInPlace));
@@ -139,35 +140,35 @@ final class VectorApiBlocks implements GemmBlocks {
       for (int pc = 0; pc < k; pc += kcMax) {
         int kc = Math.min(kcMax, k - pc);
         boolean load = accumulate || pc > 0;
-        packY(y, ysp, ysj, pc, kc, jc, nc, yInPlace, s.yPanels);
+        packY(y, yo, ysp, ysj, pc, kc, jc, nc, yInPlace, s.yPanels);
         for (int ic = i0; ic < i1; ic += MC) {
           int mc = Math.min(MC, i1 - ic);
-          packX(x, xsi, xsp, ic, mc, pc, kc, s.xPanels);
+          packX(x, xo, xsi, xsp, ic, mc, pc, kc, s.xPanels);
           for (int q = 0; q * NR < nc; q++) {
             int jq = jc + q * NR;
             int w = Math.min(NR, jc + nc - jq);
             double[] yb = s.yPanels;
-            int yo = q * kc * NR;
+            int yi = q * kc * NR;
             int ys = NR;
             if (yInPlace && w == NR) {
               yb = y;
-              yo = pc * ysp + jq;
+              yi = yo + pc * ysp + jq;
               ys = ysp;
             }
             for (int r = 0; r * MR < mc; r++) {
               int i = ic + r * MR;
               int h = Math.min(MR, ic + mc - i);
-              int xo = r * kc * MR;
-              int zo = i * zsi + jq * zsj;
+              int xi = r * kc * MR;
+              int zi = zo + i * zsi + jq * zsj;
               if (h == MR && w == NR && zsj == 1) {
-                kernel(kc, s.xPanels, xo, yb, yo, ys, z, zo, zsi, load);
+                kernel(kc, s.xPanels, xi, yb, yi, ys, z, zi, zsi, load);
               } else {
                 double[] tile = s.tile;
                 if (load) {
-                  loadTile(z, zo, zsi, zsj, h, w, tile);
+                  loadTile(z, zi, zsi, zsj, h, w, tile);
                 }
-                narrowKernel(w, kc, s.xPanels, xo, yb, yo, ys, tile, 0, NR, load);
-                storeTile(tile, h, w, z, zo, zsi, zsj);
+                narrowKernel(w, kc, s.xPanels, xi, yb, yi, ys, tile, 0, NR, load);
+                storeTile(tile, h, w, z, zi, zsi, zsj);
               }
             }
           }
@@ -184,10 +185,11 @@ final class VectorApiBlocks implements GemmBlocks {
   /**
    * Packs Y[pc:pc+kc, jc:jc+nc] into NR-column panels, panel q holding Y[pc + p, jc + q*NR + j]
    * at q*kc*NR + p*NR + j; a partial panel is zero-padded as far as its kernel reads (see
-   * {@link #readWidth}). When Y is read in place only the last, partial panel is packed.
+   * {@link #readWidth}). When Y is read in place only the last, partial panel is packed. Y[0, 0]
+   * is at y[yo].
    */
-  private static void packY(double[] y, int ysp, int ysj, int pc, int kc, int jc, int nc,
-      boolean inPlace, double[] panels) {
+  private static void packY(double[] y, int yo, int ysp, int ysj, int pc, int kc, int jc,
+      int nc, boolean inPlace, double[] panels) {
     int full = nc / NR;
     int first = inPlace ? full : 0;
     int panelCount = (nc + NR - 1) / NR;
@@ -208,7 +210,7 @@ final class VectorApiBlocks implements GemmBlocks {
         // and write runs of eight, a whole cache line: one pass over both sides.
         int j = 0;
         for (; j + 8 <= w; j += 8) {
-          int s0 = pc + (jq + j) * ysj;
+          int s0 = yo + pc + (jq + j) * ysj;
           int s1 = s0 + ysj;
           int s2 = s1 + ysj;
           int s3 = s2 + ysj;
@@ -229,14 +231,14 @@ final class VectorApiBlocks implements GemmBlocks {
           }
         }
         for (; j < w; j++) {
-          int src = pc + (jq + j) * ysj;
+          int src = yo + pc + (jq + j) * ysj;
           for (int p = 0; p < kc; p++) {
             panels[base + p * NR + j] = y[src + p];
           }
         }
       } else {
         for (int p = 0; p < kc; p++) {
-          int src = (pc + p) * ysp + jq * ysj;
+          int src = yo + (pc + p) * ysp + jq * ysj;
           int dst = base + p * NR;
           for (int j = 0; j < w; j++) {
             panels[dst + j] = y[src + j * ysj];
@@ -248,10 +250,10 @@ final class VectorApiBlocks implements GemmBlocks {
 
   /**
    * Packs X[ic:ic+mc, pc:pc+kc] into MR-row panels, panel r holding X[ic + r*MR + i, pc + p] at
-   * r*kc*MR + p*MR + i, zero-padded to full height.
+   * r*kc*MR + p*MR + i, zero-padded to full height. X[0, 0] is at x[xo].
    */
-  private static void packX(double[] x, int xsi, int xsp, int ic, int mc, int pc, int kc,
-      double[] panels) {
+  private static void packX(double[] x, int xo, int xsi, int xsp, int ic, int mc, int pc,
+      int kc, double[] panels) {
     for (int r = 0; r * MR < mc; r++) {
       int base = r * kc * MR;
       int ir = ic + r * MR;
@@ -261,7 +263,7 @@ final class VectorApiBlocks implements GemmBlocks {
       }
       if (xsp == 1 && h == MR) {
         // Rows of X are contiguous: read MR of them side by side, write whole panel rows.
-        int s0 = ir * xsi + pc;
+        int s0 = xo + ir * xsi + pc;
         if (MR == 8) {
           int dst = base;
           for (int p = 0; p < kc; p++, dst += 8) {
@@ -287,14 +289,14 @@ final class VectorApiBlocks implements GemmBlocks {
         }
       } else if (xsp == 1) {
         for (int i = 0; i < h; i++) {
-          int src = (ir + i) * xsi + pc;
+          int src = xo + (ir + i) * xsi + pc;
           for (int p = 0; p < kc; p++) {
             panels[base + p * MR + i] = x[src + p];
           }
         }
       } else {
         for (int p = 0; p < kc; p++) {
-          int src = ir * xsi + (pc + p) * xsp;
+          int src = xo + ir * xsi + (pc + p) * xsp;
           int dst = base + p * MR;
           for (int i = 0; i < h; i++) {
             panels[dst + i] = x[src + i * xsi];

@@ -1,5 +1,6 @@
 package io.github.backprop.nn;
 
+import io.github.backprop.graph.Affine;
 import io.github.backprop.graph.Graph;
 import io.github.backprop.graph.Node;
 import io.github.backprop.kernels.WorkerPool;
@@ -25,6 +26,11 @@ public final class Pass {
   private final Tensor target;
   private final Tensor outputGradient;
   private final RowCopy rowCopy;
+  /** The first layer's op, the only reader of the input: it can read a batch in place. */
+  private final Affine firstAffine;
+  /** The tensor whose rows the first layer reads in place (see {@link #view}), or null. */
+  private Tensor viewed;
+  private int viewedFrom;
 
   Pass(Network network, int batchSize) {
     this.network = network;
@@ -46,6 +52,8 @@ public final class Pass {
     target = Tensor.zeros(batchSize, network.outputs());
     outputGradient = Tensor.zeros(batchSize, network.outputs());
     rowCopy = new RowCopy(network.workers().orElse(null));
+    // Dense's weighted input: the one op that reads the input node.
+    firstAffine = (Affine) z[0].op();
   }
 
   public Network network() {
@@ -60,8 +68,15 @@ public final class Pass {
     return graph;
   }
 
-  /** The input buffer, [batch, inputs]: write the batch here. */
+  /**
+   * The input buffer, [batch, inputs], holding the current batch: write the batch here. After
+   * {@link #view}, this first copies the viewed rows in, and the pass reads the buffer again.
+   */
   public Tensor input() {
+    if (viewed != null) {
+      rowCopy.copy(viewed, null, viewedFrom, input.value());
+      stopViewing();
+    }
     return input.value();
   }
 
@@ -85,9 +100,53 @@ public final class Pass {
       throw new IllegalArgumentException(
           "load: " + (to - from) + " rows do not fill a batch of " + batchSize());
     }
+    stopViewing();
     rowCopy.copy(x, order, from, input.value());
     if (y != null) {
       rowCopy.copy(y, order, from, target);
+    }
+  }
+
+  /**
+   * Like {@code load(x, y, null, from, to)}, but the first layer reads rows [from, to) of x where
+   * they lie instead of a copy (the targets are still copied). The training loop uses it for
+   * unshuffled batches on several threads: a copied batch costs them more than the copy, since
+   * each thread then reads the rows the other has just written. x must not change until the
+   * next {@code load}, {@code view} or {@link #input()}.
+   *
+   * @throws IllegalArgumentException if the rows do not fill a batch, lie outside x, or x is not
+   *     as wide as the input
+   */
+  public void view(Tensor x, Tensor y, int from, int to) {
+    if (to - from != batchSize()) {
+      throw new IllegalArgumentException(
+          "view: " + (to - from) + " rows do not fill a batch of " + batchSize());
+    }
+    if (from < 0 || to > x.rows()) {
+      throw new IllegalArgumentException(
+          "view: rows [" + from + ", " + to + ") lie outside the " + x.rows() + " rows of x");
+    }
+    if (x.cols() != input.value().cols()) {
+      throw new IllegalArgumentException(
+          "view: x has " + x.cols() + " columns, the network takes " + input.value().cols());
+    }
+    if (y != null && (to > y.rows() || y.cols() != target.cols())) {
+      throw new IllegalArgumentException("view: y has shape " + y.shape() + "; rows [" + from
+          + ", " + to + ") of " + target.cols() + " targets each were expected");
+    }
+    viewed = x;
+    viewedFrom = from;
+    firstAffine.readInputFrom(x.data(), from * x.cols());
+    if (y != null) {
+      rowCopy.copy(y, null, from, target);
+    }
+  }
+
+  /** Makes the first layer read the input buffer again. */
+  private void stopViewing() {
+    if (viewed != null) {
+      viewed = null;
+      firstAffine.readInputFrom(null, 0);
     }
   }
 
@@ -172,6 +231,7 @@ public final class Pass {
 
   /** The first node (in forward order) holding a NaN or infinity, or null if all are finite. */
   public String firstNonFiniteNode() {
+    input(); // the input node's buffer then holds the batch, even a viewed one
     for (Node node : graph.nodes()) {
       if (node.value().firstNonFinite() >= 0) {
         return node.name();

@@ -121,43 +121,61 @@ public final class Trainer {
       l.onTrainingStart(run);
     }
     List<EpochSummary> summaries = new ArrayList<>();
-    for (int epoch = initialEpoch + 1; epoch <= epochs && !run.stopRequested(); epoch++) {
-      if (schedule != null) {
-        optimizer.setLearningRate(schedule.learningRate(epoch - 1, baseLearningRate));
-      }
-      for (TrainingListener l : listeners) {
-        l.onEpochStart(epoch);
-      }
-      if (order != null) {
-        shuffle(order, shuffleSeed, epoch);
-      }
-      double lossSum = 0;
-      for (int batch = 1; batch <= batches; batch++) {
-        int from = (batch - 1) * batchSize;
-        int to = Math.min(rows, from + batchSize);
-        Pass pass = network.pass(to - from);
-        pass.load(data.inputs(), data.targets(), order, from, to);
-        double batchLoss = Gradients.compute(pass, loss);
-        checkFinite(pass, parameters, finite, batchLoss, epoch, batch);
-        if (!Double.isNaN(clipNorm)) {
-          GradientClipping.clipByNorm(parameters, clipNorm);
-        } else if (!Double.isNaN(clipValue)) {
-          GradientClipping.clipByValue(parameters, clipValue);
+    // On several threads, unshuffled batches are read in place (see Pass.view): a copied batch
+    // costs two threads more than the copy. The passes doing so copy their last batch in when
+    // fit ends, so that they never read the data after fit returns.
+    boolean inPlace = order == null && workers != null && workers.threads() > 1;
+    Pass[] viewing = new Pass[2];
+    try {
+      for (int epoch = initialEpoch + 1; epoch <= epochs && !run.stopRequested(); epoch++) {
+        if (schedule != null) {
+          optimizer.setLearningRate(schedule.learningRate(epoch - 1, baseLearningRate));
         }
-        if (workers == null) {
-          optimizer.step(parameters);
-        } else {
-          optimizer.step(parameters, workers);
-        }
-        lossSum += batchLoss * (to - from);
         for (TrainingListener l : listeners) {
-          l.onBatchEnd(epoch, batch, batchLoss, to - from);
+          l.onEpochStart(epoch);
+        }
+        if (order != null) {
+          shuffle(order, shuffleSeed, epoch);
+        }
+        double lossSum = 0;
+        for (int batch = 1; batch <= batches; batch++) {
+          int from = (batch - 1) * batchSize;
+          int to = Math.min(rows, from + batchSize);
+          Pass pass = network.pass(to - from);
+          if (inPlace) {
+            pass.view(data.inputs(), data.targets(), from, to);
+            viewing[to - from == batchSize ? 0 : 1] = pass;
+          } else {
+            pass.load(data.inputs(), data.targets(), order, from, to);
+          }
+          double batchLoss = Gradients.compute(pass, loss);
+          checkFinite(pass, parameters, finite, batchLoss, epoch, batch);
+          if (!Double.isNaN(clipNorm)) {
+            GradientClipping.clipByNorm(parameters, clipNorm);
+          } else if (!Double.isNaN(clipValue)) {
+            GradientClipping.clipByValue(parameters, clipValue);
+          }
+          if (workers == null) {
+            optimizer.step(parameters);
+          } else {
+            optimizer.step(parameters, workers);
+          }
+          lossSum += batchLoss * (to - from);
+          for (TrainingListener l : listeners) {
+            l.onBatchEnd(epoch, batch, batchLoss, to - from);
+          }
+        }
+        EpochSummary summary = summarize(network, epoch, lossSum / rows);
+        summaries.add(summary);
+        for (TrainingListener l : listeners) {
+          l.onEpochEnd(summary);
         }
       }
-      EpochSummary summary = summarize(network, epoch, lossSum / rows);
-      summaries.add(summary);
-      for (TrainingListener l : listeners) {
-        l.onEpochEnd(summary);
+    } finally {
+      for (Pass pass : viewing) {
+        if (pass != null) {
+          pass.input();
+        }
       }
     }
     TrainingHistory history = new TrainingHistory(summaries, run.stopReason());

@@ -166,7 +166,8 @@ class GemmTest {
     /** Runs with the given blocks, on {@code pool} or (if null) the calling thread. */
     double[] runWith(GemmBlocks blocks, WorkerPool pool) {
       double[] out = c.clone();
-      Gemm.gemm(blocks, pool, transA, transB, m, n, k, a, lda, b, ldb, accumulate, out, ldc);
+      Gemm.gemm(blocks, pool, transA, transB, m, n, k, a, 0, lda, b, 0, ldb, accumulate, out, 0,
+          ldc);
       return out;
     }
 
@@ -460,6 +461,166 @@ class GemmTest {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // Offsets into larger arrays
+
+  /** What surrounds C's window in the offset tests: every call must leave it as it is. */
+  private static final double C_SENTINEL = -12345.5;
+
+  /**
+   * A matrix of {@code rows} x {@code cols} with row stride {@code ld} (as stored in a Case),
+   * copied to {@code offset} in a larger array whose other elements, the padding between rows
+   * included, are all {@code fill}.
+   */
+  private static double[] embed(double[] data, int rows, int cols, int ld, int offset,
+      int tail, double fill) {
+    double[] big = new double[offset + rows * ld + tail];
+    Arrays.fill(big, fill);
+    for (int i = 0; i < rows; i++) {
+      System.arraycopy(data, i * ld, big, offset + i * ld, cols);
+    }
+    return big;
+  }
+
+  /**
+   * A Case with A, B and C moved to offsets inside larger arrays: NaN all around A and B, so
+   * that any element read outside their windows poisons the result, and {@link #C_SENTINEL}
+   * around C.
+   */
+  private static final class Embedded {
+    final Case cs;
+    final int aOffset;
+    final int bOffset;
+    final int cOffset;
+    final double[] a;
+    final double[] b;
+    final double[] c;
+
+    Embedded(Case cs, int aOffset, int bOffset, int cOffset) {
+      this.cs = cs;
+      this.aOffset = aOffset;
+      this.bOffset = bOffset;
+      this.cOffset = cOffset;
+      a = embed(cs.a, cs.transA ? cs.k : cs.m, cs.transA ? cs.m : cs.k, cs.lda, aOffset, 9,
+          Double.NaN);
+      b = embed(cs.b, cs.transB ? cs.n : cs.k, cs.transB ? cs.k : cs.n, cs.ldb, bOffset, 9,
+          Double.NaN);
+      c = embed(cs.c, cs.m, cs.n, cs.ldc, cOffset, 9, C_SENTINEL);
+    }
+
+    /** Runs the public overload with offsets, on {@code pool} or (if null) the caller. */
+    double[] runPublic(WorkerPool pool) {
+      double[] out = c.clone();
+      if (pool == null) {
+        Gemm.gemm(cs.transA, cs.transB, cs.m, cs.n, cs.k, a, aOffset, cs.lda, b, bOffset,
+            cs.ldb, cs.accumulate, out, cOffset, cs.ldc);
+      } else {
+        Gemm.gemm(pool, cs.transA, cs.transB, cs.m, cs.n, cs.k, a, aOffset, cs.lda, b,
+            bOffset, cs.ldb, cs.accumulate, out, cOffset, cs.ldc);
+      }
+      return out;
+    }
+
+    /** Runs with the given blocks, on {@code pool} or (if null) the calling thread. */
+    double[] runWith(GemmBlocks blocks, WorkerPool pool) {
+      double[] out = c.clone();
+      Gemm.gemm(blocks, pool, cs.transA, cs.transB, cs.m, cs.n, cs.k, a, aOffset, cs.lda, b,
+          bOffset, cs.ldb, cs.accumulate, out, cOffset, cs.ldc);
+      return out;
+    }
+
+    /**
+     * Asserts that {@code out} holds, bit for bit, the window of {@code compact} (C of the
+     * offset-0 call on the compact Case) at cOffset, and is unchanged everywhere else.
+     */
+    void assertWindow(double[] compact, double[] out, String where) {
+      assertEquals(c.length, out.length, where);
+      for (int e = 0; e < out.length; e++) {
+        int rel = e - cOffset;
+        int i = Math.floorDiv(rel, cs.ldc);
+        int j = Math.floorMod(rel, cs.ldc);
+        boolean inside = rel >= 0 && i < cs.m && j < cs.n;
+        double want = inside ? compact[i * cs.ldc + j] : c[e];
+        if (Double.doubleToRawLongBits(want) != Double.doubleToRawLongBits(out[e])) {
+          fail(where + ": " + (inside ? "C[" + i + "][" + j + "]" : "element " + e
+              + " outside C's window") + " expected " + want + " but was " + out[e]);
+        }
+      }
+    }
+
+    @Override
+    public String toString() {
+      return cs + " at offsets a=" + aOffset + ", b=" + bOffset + ", c=" + cOffset;
+    }
+  }
+
+  static Stream<Arguments> offsetShapes() {
+    return Stream.of(
+        Arguments.of(3, 5, 4, false), // small: scalar path, too little work to pack
+        Arguments.of(6, 4, 6000, true), // thin both ways: scalar path
+        Arguments.of(5, 7, 0, true), // empty depth: C's window zeroed or kept
+        Arguments.of(130, 600, 300, false), // vector plan, several depth and width blocks
+        Arguments.of(300, 5, 200, true), // few columns: vectorised along the columns of C
+        Arguments.of(3, 301, 200, false), // few rows: split by columns
+        Arguments.of(300, 160, 100, true), // many rows: split by rows
+        Arguments.of(64, 136, 300, false), // Vector API splits columns on 2 threads, rows on 3
+        Arguments.of(64, 256, 784, false), // a first layer's forward product (NT), batch 64
+        Arguments.of(256, 784, 64, true)); // and its weight gradient (TN)
+  }
+
+  @ParameterizedTest(name = "m={0} n={1} k={2} padded={3}")
+  @MethodSource("offsetShapes")
+  void gemm_withOffsets_bitIdenticalToCompactCopiesAndTouchesOnlyTheWindow(int m, int n, int k,
+      boolean padded) {
+    try (WorkerPool pool1 = WorkerPool.create(1)) {
+      int combination = 0;
+      for (boolean transA : new boolean[] {false, true}) {
+        for (boolean transB : new boolean[] {false, true}) {
+          for (boolean accumulate : new boolean[] {false, true}) {
+            Case cs = new Case(m * 31L + n + k, transA, transB, m, n, k, accumulate, padded);
+            // Offsets of every residue modulo a vector, so that no alignment is assumed.
+            int t = combination++;
+            Embedded em = new Embedded(cs, 3 + 5 * t, 17 + 3 * t, 1 + 7 * t);
+            double[] compact = cs.runSingle();
+            em.assertWindow(compact, em.runPublic(null), em + " on the caller");
+            for (WorkerPool pool : new WorkerPool[] {pool1, pool2, pool3}) {
+              em.assertWindow(compact, em.runPublic(pool), em + " on " + pool.threads()
+                  + " threads");
+              for (GemmBlocks blocks : allBlocks()) {
+                em.assertWindow(compact, em.runWith(blocks, null), em + " with "
+                    + blocks.name() + " on the caller");
+                em.assertWindow(compact, em.runWith(blocks, pool), em + " with "
+                    + blocks.name() + " on " + pool.threads() + " threads");
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void gemm_rowsOfALargerMatrix_multiplyInPlace() {
+    // Rows [from, to) of a dataset X: [rows, features] times W^T, as a layer's forward pass
+    // over one batch, against the same rows copied out.
+    Random rnd = new Random(5);
+    int rows = 50;
+    int features = 20;
+    int units = 12;
+    int from = 17;
+    int to = 41;
+    double[] x = storage(rnd, rows, features, features, 0.0);
+    double[] w = storage(rnd, units, features, features, 0.0);
+    double[] batch = Arrays.copyOfRange(x, from * features, to * features);
+    double[] want = new double[(to - from) * units];
+    Gemm.gemm(false, true, to - from, units, features, batch, features, w, features, false,
+        want, units);
+    double[] got = new double[(to - from) * units];
+    Gemm.gemm(pool2, false, true, to - from, units, features, x, from * features, features, w,
+        0, features, false, got, 0, units);
+    assertArrayEquals(want, got);
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // Steady state
 
   @Test
@@ -528,10 +689,53 @@ class GemmTest {
   }
 
   @Test
+  void gemm_negativeOffset_namesTheOffset() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(false, false, 2, 2, 2, new double[4], -3, 2, new double[4], 0, 2, false,
+            new double[4], 0, 2));
+    assertEquals("Gemm.gemm: aOffset must be non-negative, got -3", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(pool2, false, true, 2, 2, 2, new double[4], 0, 2, new double[4], -1, 2,
+            true, new double[4], 0, 2));
+    assertEquals("Gemm.gemm: bOffset must be non-negative, got -1", e.getMessage());
+    // Rejected even when C is empty and nothing would be read or written.
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(false, false, 0, 2, 2, new double[0], 0, 2, new double[4], 0, 2, false,
+            new double[0], -7, 2));
+    assertEquals("Gemm.gemm: cOffset must be non-negative, got -7", e.getMessage());
+  }
+
+  @Test
+  void gemm_arrayTooShortForItsOffset_namesOffsetAndNeededLength() {
+    // A [4, 3] from offset 10 ends at a[10 + 3 * 3 + 2] = a[21]: 22 elements.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(false, false, 4, 2, 3, new double[20], 10, 3, new double[6], 0, 2,
+            false, new double[8], 0, 2));
+    assertEquals("Gemm.gemm: a stored as [4, 3] from offset 10 with lda=3 needs at least 22"
+        + " elements, got 20", e.getMessage());
+    Gemm.gemm(false, false, 4, 2, 3, new double[22], 10, 3, new double[6], 0, 2, false,
+        new double[8], 0, 2);
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(pool2, false, true, 4, 2, 3, new double[12], 0, 3, new double[8], 3, 4,
+            false, new double[8], 0, 2));
+    assertEquals("Gemm.gemm: b stored as [2, 3] (transB is set) from offset 3 with ldb=4 needs"
+        + " at least 10 elements, got 8", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> Gemm.gemm(false, false, 4, 2, 3, new double[12], 0, 3, new double[6], 0, 2, true,
+            new double[10], 3, 2));
+    assertEquals("Gemm.gemm: c stored as [4, 2] from offset 3 with ldc=2 needs at least 11"
+        + " elements, got 10", e.getMessage());
+  }
+
+  @Test
   void gemm_nullPool_throwsNullPointer() {
     NullPointerException e = assertThrows(NullPointerException.class,
         () -> Gemm.gemm(null, false, false, 1, 1, 1, new double[1], 1, new double[1], 1, false,
             new double[1], 1));
+    assertEquals("pool", e.getMessage());
+    e = assertThrows(NullPointerException.class,
+        () -> Gemm.gemm(null, false, false, 1, 1, 1, new double[2], 1, 1, new double[1], 0, 1,
+            false, new double[1], 0, 1));
     assertEquals("pool", e.getMessage());
   }
 }

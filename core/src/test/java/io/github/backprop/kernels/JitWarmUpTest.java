@@ -64,9 +64,9 @@ class JitWarmUpTest {
       y[i] = (i % 5) - 2;
     }
     // The first block on a thread allocates that thread's packing buffers; measure the next.
-    blocks.compute(0, 8, 0, n, 1, x, k, 1, y, n, 1, false, z, n, 1);
+    blocks.compute(0, 8, 0, n, 1, x, 0, k, 1, y, 0, n, 1, false, z, 0, n, 1);
     long before = allocations.getCurrentThreadAllocatedBytes();
-    blocks.compute(0, m, 0, n, k, x, k, 1, y, n, 1, false, z, n, 1);
+    blocks.compute(0, m, 0, n, k, x, 0, k, 1, y, 0, n, 1, false, z, 0, n, 1);
     long allocated = allocations.getCurrentThreadAllocatedBytes() - before;
     assertTrue(allocated < JitWarmUp.COMPILED_BELOW,
         "the first full-size block allocated " + allocated + " bytes: its kernels ran"
