@@ -96,10 +96,7 @@ public final class Pass {
    * network's workers, if it has any.
    */
   public void load(Tensor x, Tensor y, int[] order, int from, int to) {
-    if (to - from != batchSize()) {
-      throw new IllegalArgumentException(
-          "load: " + (to - from) + " rows do not fill a batch of " + batchSize());
-    }
+    requireBatch("load", from, to);
     stopViewing();
     rowCopy.copy(x, order, from, input.value());
     if (y != null) {
@@ -118,10 +115,7 @@ public final class Pass {
    *     as wide as the input
    */
   public void view(Tensor x, Tensor y, int from, int to) {
-    if (to - from != batchSize()) {
-      throw new IllegalArgumentException(
-          "view: " + (to - from) + " rows do not fill a batch of " + batchSize());
-    }
+    requireBatch("view", from, to);
     if (from < 0 || to > x.rows()) {
       throw new IllegalArgumentException(
           "view: rows [" + from + ", " + to + ") lie outside the " + x.rows() + " rows of x");
@@ -139,6 +133,14 @@ public final class Pass {
     firstAffine.readInputFrom(x.data(), from * x.cols());
     if (y != null) {
       rowCopy.copy(y, null, from, target);
+    }
+  }
+
+  /** Throws, naming {@code method}, unless rows [from, to) are exactly one batch. */
+  private void requireBatch(String method, int from, int to) {
+    if (to - from != batchSize()) {
+      throw new IllegalArgumentException(
+          method + ": " + (to - from) + " rows do not fill a batch of " + batchSize());
     }
   }
 

@@ -190,6 +190,9 @@ class BatchViewTest {
     IllegalArgumentException count = assertThrows(IllegalArgumentException.class,
         () -> pass.view(data.inputs(), data.targets(), 0, 63));
     assertEquals("view: 63 rows do not fill a batch of 64", count.getMessage());
+    IllegalArgumentException loaded = assertThrows(IllegalArgumentException.class,
+        () -> pass.load(data.inputs(), data.targets(), null, 0, 65));
+    assertEquals("load: 65 rows do not fill a batch of 64", loaded.getMessage());
     IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
         () -> pass.view(data.inputs(), data.targets(), 150, 214));
     assertEquals("view: rows [150, 214) lie outside the 200 rows of x", outside.getMessage());
